@@ -1,0 +1,81 @@
+/**
+ * Short references to names already found in the same text: a person's family
+ * name alone ("Gong spearheaded…" after "Gong Bin"), and the abbreviation an
+ * article declares for an organisation ('… Co., Ltd. (hereinafter referred to
+ * as "Ke Rui Micro Magnetic")', "（以下简称“华宸科技”）").
+ */
+import type { Candidate } from "./candidate.ts";
+import { PINYIN_SURNAMES } from "./lexicon.ts";
+
+const overlapsAny = (list: Candidate[], start: number, end: number) =>
+  list.some((c) => start < c.end && c.start < end);
+
+function boundedOccurrences(text: string, needle: string): number[] {
+  const starts: number[] = [];
+  const latin = /[A-Za-z0-9]/;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    const before = text[i - 1] ?? " ";
+    const after = text[i + needle.length] ?? " ";
+    const bounded = !latin.test(needle) || (!latin.test(before) && !latin.test(after));
+    if (bounded) starts.push(i);
+  }
+  return starts;
+}
+
+/** The word a person is referred to by on second mention, or null when that is ambiguous. */
+function shortFormOf(surface: string): string | null {
+  const words = surface.split(/\s+/);
+  if (words.length < 2 || !/^[A-Z]/.test(surface)) return null;
+  const first = words[0] ?? "";
+  // Chinese order puts the family name first; Western order last.
+  return PINYIN_SURNAMES.has(first) ? first : (words.at(-1) ?? null);
+}
+
+function familyNameMentions(text: string, found: Candidate[]): Candidate[] {
+  const byShort = new Map<string, Candidate | null>();
+  for (const c of found) {
+    if (c.type !== "person") continue;
+    const short = shortFormOf(text.slice(c.start, c.end));
+    if (!short) continue;
+    const seen = byShort.get(short);
+    byShort.set(short, seen === undefined || seen?.id === c.id ? c : null);
+  }
+  const added: Candidate[] = [];
+  for (const [short, person] of byShort) {
+    if (!person) continue;
+    for (const start of boundedOccurrences(text, short)) {
+      const end = start + short.length;
+      // "Gong Bin" is the full name again, not a short reference.
+      if (/^\s[A-Z]/.test(text.slice(end, end + 2))) continue;
+      if (overlapsAny(found, start, end) || overlapsAny(added, start, end)) continue;
+      added.push({ ...person, start, end });
+    }
+  }
+  return added;
+}
+
+const DECLARED_ALIAS =
+  /\s*[(（](?:hereinafter(?: referred to as)?|hereafter|以下简称|下称|简称)[:：]?\s*["“]([^"”]{2,60})["”]\s*[)）]/gu;
+
+function declaredAliases(text: string, found: Candidate[]): Candidate[] {
+  const added: Candidate[] = [];
+  for (const m of text.matchAll(DECLARED_ALIAS)) {
+    const alias = m[1];
+    const owner = found.find((c) => c.type === "organization" && c.end === m.index);
+    if (!alias || !owner) continue;
+    for (const start of boundedOccurrences(text, alias)) {
+      const end = start + alias.length;
+      if (overlapsAny(found, start, end) || overlapsAny(added, start, end)) continue;
+      added.push({ ...owner, start, end });
+    }
+  }
+  return added;
+}
+
+/** Adds short references to the resolved candidates; never overrides a span already taken. */
+export function linkShortNames(text: string, resolved: Candidate[]): Candidate[] {
+  const aliases = declaredAliases(text, resolved);
+  const withAliases = [...resolved, ...aliases];
+  const families = familyNameMentions(text, withAliases);
+  return [...withAliases, ...families].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,71 @@
+/**
+ * Recognises the entities of one text: knowledge-base names, names no list
+ * knows (NLP and suffix patterns), quantities and dates; then settles
+ * overlaps and groups mentions into one entity per canonical id.
+ */
+import type { Entity } from "../../shared/document.ts";
+import { type Candidate, resolveOverlaps } from "./candidate.ts";
+import { linkShortNames } from "./coreference.ts";
+import { findDates } from "./dates.ts";
+import { matchKnowledgeBase } from "./gazetteer.ts";
+import { findEnglishNames } from "./names-en.ts";
+import { findChineseNames } from "./names-zh.ts";
+import { findQuantities } from "./quantities.ts";
+
+export interface FindEntitiesOptions {
+  /** ISO date the text was published; gives the year of "October 15" / "１月１４日". */
+  referenceDate?: string | null;
+}
+
+function recognise(text: string, lang: string, options: FindEntitiesOptions): Candidate[] {
+  const known = matchKnowledgeBase(text);
+  const startsOf = (type: string) =>
+    new Set(known.filter((c) => c.type === type).map((c) => c.start));
+  const endsOf = (type: string) => new Set(known.filter((c) => c.type === type).map((c) => c.end));
+  const spans = { organizationEnds: endsOf("organization"), locationEnds: endsOf("location") };
+  const strong = [
+    ...known,
+    ...findQuantities(text),
+    ...findDates(text, options.referenceDate ?? null),
+  ];
+  // Text tagged "und" may hold either language; each recogniser ignores the other script.
+  const statistical = [
+    ...(lang === "zh" ? [] : findEnglishNames(text, startsOf("organization"))),
+    ...(lang === "en" ? [] : findChineseNames(text, spans)),
+  ];
+  return [...strong, ...statistical];
+}
+
+function toEntities(text: string, candidates: Candidate[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const c of candidates) {
+    const mention = { text: text.slice(c.start, c.end), start: c.start, end: c.end };
+    const existing = byId.get(c.id);
+    if (existing) {
+      existing.mentions.push(mention);
+      if (c.names) existing.names = { ...c.names, ...existing.names };
+      continue;
+    }
+    byId.set(c.id, {
+      id: c.id,
+      type: c.type,
+      name: c.name,
+      ...(c.names ? { names: { ...c.names } } : {}),
+      ...(c.value !== undefined ? { value: c.value } : {}),
+      ...(c.unit !== undefined ? { unit: c.unit } : {}),
+      mentions: [mention],
+    });
+  }
+  const entities = [...byId.values()];
+  for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start);
+  return entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+export function findEntities(
+  text: string,
+  lang: string,
+  options: FindEntitiesOptions = {},
+): Entity[] {
+  const resolved = resolveOverlaps(recognise(text, lang, options));
+  return toEntities(text, linkShortNames(text, resolved));
+}

@@ -1,0 +1,89 @@
+/**
+ * Finds every knowledge-base name in a text. A character trie over the folded
+ * names is walked from each position, so all matches are seen (not only the
+ * leftmost) and the overlap resolver can pick the longest.
+ */
+import type { Candidate } from "./candidate.ts";
+import { foldCase, foldWidth } from "./fold.ts";
+import { type KbEntry, knowledgeBase, namesOf } from "./knowledge-base.ts";
+
+interface Terminal {
+  entry: KbEntry;
+  /** Width-folded name, compared exactly for case-sensitive names. */
+  exact: string | null;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  terminals: Terminal[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
+
+function buildTrie(entries: Iterable<KbEntry>): TrieNode {
+  const root = newNode();
+  for (const entry of entries) {
+    for (const { name, caseSensitive } of namesOf(entry)) {
+      const key = foldCase(name);
+      let node = root;
+      for (let i = 0; i < key.length; i++) {
+        const ch = key[i] ?? "";
+        let child = node.next.get(ch);
+        if (!child) {
+          child = newNode();
+          node.next.set(ch, child);
+        }
+        node = child;
+      }
+      node.terminals.push({ entry, exact: caseSensitive ? foldWidth(name) : null });
+    }
+  }
+  return root;
+}
+
+const trie = buildTrie(knowledgeBase.values());
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+
+/**
+ * A Latin name must not start or end inside a word ("La" in "Lab", "CAS" in
+ * "CASE"); Chinese names have no word boundaries to check.
+ */
+function atBoundaries(text: string, start: number, end: number): boolean {
+  const first = text[start];
+  const last = text[end - 1];
+  if (isWordChar(first) && isWordChar(text[start - 1])) return false;
+  if (isWordChar(last) && isWordChar(text[end])) return false;
+  return true;
+}
+
+export function kbCandidate(entry: KbEntry, start: number, end: number): Candidate {
+  return {
+    start,
+    end,
+    id: entry.id,
+    type: entry.type,
+    name: entry.en,
+    ...(entry.zh ? { names: { en: entry.en, zh: entry.zh } } : { names: { en: entry.en } }),
+    source: "kb",
+  };
+}
+
+export function matchKnowledgeBase(text: string): Candidate[] {
+  const loose = foldCase(text);
+  const exact = foldWidth(text);
+  const found: Candidate[] = [];
+  for (let start = 0; start < loose.length; start++) {
+    let node: TrieNode | undefined = trie;
+    for (let end = start; node && end < loose.length; ) {
+      node = node.next.get(loose[end] ?? "");
+      end++;
+      if (!node || node.terminals.length === 0 || !atBoundaries(text, start, end)) continue;
+      for (const terminal of node.terminals) {
+        if (terminal.exact !== null && exact.slice(start, end) !== terminal.exact) continue;
+        found.push(kbCandidate(terminal.entry, start, end));
+      }
+    }
+  }
+  return found;
+}

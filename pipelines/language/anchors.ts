@@ -1,0 +1,150 @@
+/**
+ * Anchors for paragraph alignment: tokens that survive translation unchanged
+ * or nearly so — numbers (ASCII, full-width, Chinese numerals, English
+ * number and month words), Latin-script names such as `NdFeB` that a
+ * Chinese paragraph carries verbatim, and listed names in either script.
+ */
+import { nameAnchors } from "./name-anchors.ts";
+import { foldFullWidthAlnum } from "./text-forms.ts";
+
+const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  hundred: 100,
+  thousand: 1000,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CHINESE_UNITS: Readonly<Record<string, number>> = {
+  十: 10,
+  百: 100,
+  千: 1000,
+  万: 10000,
+  萬: 10000,
+};
+
+/** `一九八九` digit by digit, `三十五` / `两千` positionally. */
+export function chineseNumeral(text: string): number | null {
+  const chars = [...text];
+  if (chars.every((char) => CHINESE_DIGITS[char] !== undefined)) {
+    return Number(chars.map((char) => CHINESE_DIGITS[char]).join(""));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const char of chars) {
+    const value = CHINESE_DIGITS[char];
+    const unit = CHINESE_UNITS[char];
+    if (value !== undefined) digit = value;
+    else if (unit === 10000) {
+      total += (section + (digit ?? 0)) * unit;
+      section = 0;
+      digit = null;
+    } else if (unit !== undefined) {
+      section += (digit ?? 1) * unit;
+      digit = null;
+    } else return null;
+  }
+  return total + section + (digit ?? 0);
+}
+
+const MULTIPLIERS: Readonly<Record<string, number>> = {
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  万: 1e4,
+  萬: 1e4,
+  亿: 1e8,
+  億: 1e8,
+};
+
+/** Scaled so that `1.65 million` and `165万` meet at 1650000; rounded to dodge float noise. */
+function numberAnchor(value: number, multiplier: string | undefined): string {
+  const scaled =
+    value * (multiplier === undefined ? 1 : (MULTIPLIERS[multiplier.toLowerCase()] ?? 1));
+  return `#${Math.round(scaled * 1000) / 1000}`;
+}
+
+export function anchorsOf(text: string): Set<string> {
+  const folded = foldFullWidthAlnum(text).text;
+  const anchors = new Set<string>();
+  for (const match of folded.matchAll(
+    /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(million|billion|trillion|万|萬|亿|億)?/gi,
+  )) {
+    anchors.add(numberAnchor(Number((match[1] ?? "").replaceAll(",", "")), match[2]));
+  }
+  for (const match of folded.matchAll(/([零〇一二两兩三四五六七八九十百千]+)(万|萬|亿|億)?/g)) {
+    const digits = match[1] ?? "";
+    // A lone 一 or 十 is usually a word (统一, 十分), not a number.
+    if (digits.length < 2 && match[2] === undefined) continue;
+    const value = chineseNumeral(digits);
+    if (value !== null) anchors.add(numberAnchor(value, match[2]));
+  }
+  for (const match of folded.matchAll(/\p{Script=Latin}[\p{Script=Latin}\d-]*/gu)) {
+    const word = match[0].toLowerCase();
+    const number = ENGLISH_NUMBERS[word];
+    if (number !== undefined) anchors.add(`#${number}`);
+    else if (/[A-Z].*[A-Z]|\d/.test(match[0])) anchors.add(`@${word}`); // acronyms and model names: NdFeB, CNRE, N52
+  }
+  for (const name of nameAnchors(folded)) anchors.add(name);
+  return anchors;
+}
+
+/**
+ * Numbers and listed names one side has and the other lacks: translations
+ * keep both. Verbatim Latin tokens (`@ndfeb`) are left out, since a Chinese
+ * text may well write 钕铁硼 instead.
+ */
+export function unmatchedAnchors(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const kept = (anchor: string): boolean => anchor.startsWith("#") || anchor.startsWith("~");
+  let unmatched = 0;
+  for (const anchor of a) if (kept(anchor) && !b.has(anchor)) unmatched += 1;
+  for (const anchor of b) if (kept(anchor) && !a.has(anchor)) unmatched += 1;
+  return unmatched;
+}
+
+/** Anchors both sides share, over the anchors either side has (Jaccard). */
+export function anchorSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const anchor of a) if (b.has(anchor)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}

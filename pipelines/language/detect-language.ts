@@ -1,0 +1,194 @@
+/**
+ * Language of one segment (a paragraph, a title line). The script decides
+ * whatever it can decide alone — Han is Chinese, Han with Kana Japanese,
+ * Hangul Korean, Thai Thai — and franc's trigram model is asked only about
+ * scripts shared by many languages, restricted to a candidate set, and only
+ * when there is enough text for trigrams to mean something. Below that the
+ * answer is an honest "und".
+ */
+import { francAll } from "franc";
+import { functionWordHits } from "./function-words.ts";
+import { hanVariant, hanVariantEvidence } from "./han-variant.ts";
+import { toBcp47 } from "./iso639.ts";
+import { profileScripts, type ScriptCode, scriptOf } from "./script-profile.ts";
+
+export interface LanguageGuess {
+  /** BCP-47 primary subtag, "und" when unsure. */
+  lang: string;
+  /** 0..1. */
+  confidence: number;
+  /** ISO 15924 of the dominant script, when the text has letters. */
+  script?: string;
+}
+
+/** Scripts that name one language on their own (ISO 639-3). */
+const SINGLE_LANGUAGE_SCRIPTS: Partial<Record<ScriptCode, string>> = {
+  Hang: "kor",
+  Thai: "tha",
+  Grek: "ell",
+  Hebr: "heb",
+  Geor: "kat",
+  Armn: "hye",
+  Laoo: "lao",
+  Khmr: "khm",
+  Mymr: "mya",
+  Tibt: "bod",
+  Ethi: "amh",
+};
+
+/**
+ * franc's candidates per shared script. The corpus is rare-earth trade news:
+ * the languages that publish it, not all 400 franc knows (which is how
+ * English headlines turn into Scots and mojibake into Sardinian).
+ */
+const FRANC_CANDIDATES: Partial<Record<ScriptCode, string[]>> = {
+  Latn: ["eng", "fra", "deu", "spa", "por", "ita", "nld", "swe", "pol", "ces", "tur", "vie", "ind"],
+  // Bulgarian and Serbian out: on short Russian news franc prefers them.
+  Cyrl: ["rus", "ukr"],
+  Arab: ["arb", "pes", "urd"],
+  Deva: ["hin", "mar", "npi"],
+};
+
+/** Fewer letters of a one-language script than this say nothing. */
+const MIN_SCRIPT_LETTERS = 3;
+/** Fewer letters than this and trigram statistics are noise. */
+export const MIN_FRANC_LETTERS = 15;
+/** Below this (margin over the runner-up × letters) franc's pick is a coin toss. */
+const MIN_FRANC_EVIDENCE = 3;
+/** Below this many letters a Latin guess needs function-word support. */
+const SHORT_LATIN_LETTERS = 80;
+/** Evidence at which confidence reaches 1 − 1/e. */
+const EVIDENCE_SCALE = 8;
+/** A segment whose main script weighs less than this share is mixed: "und". */
+const MIN_DOMINANT_SHARE = 0.6;
+/** Kana share of the Han+Kana letters above which Han text is Japanese. */
+const MIN_KANA_SHARE = 0.08;
+
+const UND: LanguageGuess = { lang: "und", confidence: 0 };
+
+export function detectLanguage(raw: string): LanguageGuess {
+  const text = raw.normalize("NFC");
+  const profile = profileScripts(text);
+  if (profile.weight === 0) return UND;
+  const han = profile.counts.get("Hani") ?? 0;
+  const kana = profile.counts.get("Kana") ?? 0;
+  const hangul = profile.counts.get("Hang") ?? 0;
+
+  // Han, Kana and Hangul mix inside one language, so they are judged as a group.
+  const dominance = (script: ScriptCode): number => profile.dominance.get(script) ?? 0;
+  const cjkWeight = dominance("Hani") + dominance("Kana") + dominance("Hang");
+  let best: { script: ScriptCode | "CJK"; weight: number } = { script: "CJK", weight: cjkWeight };
+  let total = cjkWeight;
+  for (const script of profile.counts.keys()) {
+    if (script === "Hani" || script === "Kana" || script === "Hang") continue;
+    total += dominance(script);
+    if (dominance(script) > best.weight) best = { script, weight: dominance(script) };
+  }
+  const share = best.weight / total;
+
+  if (best.script === "CJK") {
+    const guess = cjkGuess(text, han, kana, hangul);
+    return share < MIN_DOMINANT_SHARE ? undWithScript(guess.script) : scaled(guess, share);
+  }
+  if (share < MIN_DOMINANT_SHARE) return undWithScript(best.script);
+
+  const single = SINGLE_LANGUAGE_SCRIPTS[best.script];
+  if (single !== undefined) {
+    const letters = profile.counts.get(best.script) ?? 0;
+    // Two stray letters are more often mojibake (`ยฉ` was `©`) than a word.
+    if (letters < MIN_SCRIPT_LETTERS) return undWithScript(best.script);
+    return {
+      lang: toBcp47(single),
+      confidence: round(share * lengthFactor(letters, 6)),
+      script: best.script,
+    };
+  }
+  const candidates = FRANC_CANDIDATES[best.script];
+  if (candidates === undefined) return undWithScript(best.script);
+  return scaled(francGuess(onlyScript(text, best.script), best.script, candidates), share);
+}
+
+function cjkGuess(text: string, han: number, kana: number, hangul: number): LanguageGuess {
+  const letters = han + kana + hangul;
+  if (hangul >= han + kana) {
+    return { lang: "ko", confidence: lengthFactor(letters, 4), script: han > 0 ? "Kore" : "Hang" };
+  }
+  if (kana >= 2 && kana / (han + kana) >= MIN_KANA_SHARE) {
+    return { lang: "ja", confidence: lengthFactor(letters, 4), script: "Jpan" };
+  }
+  const evidence = hanVariantEvidence(text);
+  // A Kana or two inside Chinese (a brand name) lowers confidence, it does not flip the language.
+  const kanaPenalty = kana > 0 ? 0.8 : 1;
+  return {
+    lang: "zh",
+    confidence: lengthFactor(letters, 3) * kanaPenalty,
+    script: hanVariant(evidence),
+  };
+}
+
+/** Inline names in another script ("Baotou (包头)") must not feed the trigram model. */
+function onlyScript(text: string, script: ScriptCode): string {
+  let kept = "";
+  for (const char of text) {
+    const own = scriptOf(char);
+    kept += own === undefined || own === script ? char : " ";
+  }
+  return kept;
+}
+
+function francGuess(text: string, script: ScriptCode, candidates: string[]): LanguageGuess {
+  const letters = [...text].filter((char) => scriptOf(char) === script).length;
+  if (letters < MIN_FRANC_LETTERS) return { lang: "und", confidence: 0, script };
+  const ranked = francAll(text, { only: candidates, minLength: MIN_FRANC_LETTERS });
+  const [first, second] = ranked;
+  if (first === undefined || first[0] === "und") return { lang: "und", confidence: 0, script };
+  if (script === "Latn" && letters < SHORT_LATIN_LETTERS)
+    return shortLatinGuess(text, ranked.slice(0, 3), letters);
+  // franc's scores are normalised by text length, so the raw margin shrinks
+  // as text grows; margin × letters is the evidence that does not.
+  const evidence = (1 - (second?.[1] ?? 0)) * letters;
+  if (evidence < MIN_FRANC_EVIDENCE) return { lang: "und", confidence: 0, script };
+  const confidence = 1 - Math.exp(-evidence / EVIDENCE_SCALE);
+  return { lang: toBcp47(first[0]), confidence, script };
+}
+
+/**
+ * On a short Latin line names outweigh grammar, so franc's leaders must show
+ * a function word of their own; the one with most wins, none means "und".
+ */
+function shortLatinGuess(
+  text: string,
+  leaders: ReadonlyArray<readonly [string, number]>,
+  letters: number,
+): LanguageGuess {
+  let chosen: { code: string; hits: number; rank: number } | null = null;
+  for (const [rank, [code]] of leaders.entries()) {
+    const hits = functionWordHits(text, code) ?? 0;
+    if (hits > 0 && (chosen === null || hits > chosen.hits)) chosen = { code, hits, rank };
+  }
+  // Overruling franc takes more than one word: "Deutschland will" is not English.
+  if (chosen === null || (chosen.rank > 0 && chosen.hits < 2)) {
+    return { lang: "und", confidence: 0, script: "Latn" };
+  }
+  const base = chosen.rank === 0 ? 0.8 : 0.5;
+  const confidence =
+    base * Math.min(1, 0.4 + 0.2 * chosen.hits) * lengthFactor(letters, SHORT_LATIN_LETTERS);
+  return { lang: toBcp47(chosen.code), confidence, script: "Latn" };
+}
+
+/** Confidence grows with length and saturates at `full` letters. */
+function lengthFactor(letters: number, full: number): number {
+  return Math.min(1, 0.5 + (0.5 * letters) / full);
+}
+
+function scaled(guess: LanguageGuess, share: number): LanguageGuess {
+  return { ...guess, confidence: round(guess.confidence * share) };
+}
+
+function undWithScript(script: string | undefined): LanguageGuess {
+  return script === undefined ? UND : { lang: "und", confidence: 0, script };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

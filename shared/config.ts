@@ -1,0 +1,98 @@
+/**
+ * The one place that reads the environment. Every variable is declared,
+ * coerced and validated here; an invalid value stops the process with a
+ * message that names the variable. `.env.example` documents the same list.
+ */
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const configSchema = z.object({
+  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  OPENSEARCH_URL: z.url().default("http://127.0.0.1:9200"),
+  OPENSEARCH_USERNAME: z.string().optional(),
+  OPENSEARCH_PASSWORD: z.string().optional(),
+  /** Accept self-signed certificates (a local secured cluster). */
+  OPENSEARCH_TLS_INSECURE: booleanString.default(false),
+  /** Alias that readers and writers use; the versioned index sits behind it. */
+  INDEX_ALIAS: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _")
+    .default("lodestone-documents"),
+  /** Redis key prefix of every queue, so several pipelines can share a Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("lodestone"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: pretty in a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  INDEX_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  BULK_MAX_DOCS: z.coerce.number().int().min(1).max(10_000).default(200),
+  BULK_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
+  BULK_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
+  /** How often BullMQ looks for jobs whose worker died (lock expired). */
+  STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  /** Bring up a local Redis/OpenSearch (infra/local) when the URLs do not answer. */
+  LODESTONE_AUTO_INFRA: booleanString.default(true),
+  /** Where local infrastructure keeps downloads, data and logs. */
+  LODESTONE_HOME: z.string().optional(),
+  OPENSEARCH_VERSION: z
+    .string()
+    .regex(/^2\.\d+\.\d+$/, "an OpenSearch 2.x version such as 2.16.0")
+    .default("2.16.0"),
+  OPENSEARCH_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, "a JVM heap size such as 512m or 1g")
+    .default("512m"),
+  /** Unprivileged user that runs the local OpenSearch when started as root. */
+  OPENSEARCH_RUN_AS: z.string().default("lodestone"),
+  JAVA_HOME: z.string().optional(),
+  HOME: z.string().optional(),
+  XDG_CACHE_HOME: z.string().optional(),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema> & { home: string }>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The state folder: LODESTONE_HOME, else a cache folder an unprivileged OpenSearch user can read. */
+function resolveHome(parsed: z.infer<typeof configSchema>): string {
+  if (parsed.LODESTONE_HOME) return parsed.LODESTONE_HOME;
+  // root's home is mode 700, and OpenSearch must run as another user.
+  if (process.getuid?.() === 0) return "/var/lib/lodestone";
+  const cache = parsed.XDG_CACHE_HOME ?? join(parsed.HOME ?? homedir(), ".cache");
+  return join(cache, "lodestone");
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) =>
+        `  ${issue.path.join(".")}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`,
+    );
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return Object.freeze({ ...result.data, home: resolveHome(result.data) });
+}

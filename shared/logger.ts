@@ -1,0 +1,33 @@
+/**
+ * pino, JSON by default and pretty in a terminal. Job loggers are children
+ * that carry queue, job id and document/source id on every line.
+ */
+import { type Logger, pino } from "pino";
+import type { Config } from "./config.ts";
+
+export type { Logger };
+
+export function createLogger(
+  config: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">,
+  name = "lodestone",
+): Logger {
+  const pretty =
+    config.LOG_FORMAT === "pretty" ||
+    (config.LOG_FORMAT === "auto" && process.stderr.isTTY === true);
+  // Logs go to stderr: stdout is reserved for command output (`lodestone process` prints JSON).
+  if (pretty) {
+    return pino({
+      name,
+      level: config.LOG_LEVEL,
+      transport: { target: "pino-pretty", options: { destination: 2, ignore: "pid,hostname" } },
+    });
+  }
+  return pino({ name, level: config.LOG_LEVEL }, pino.destination(2));
+}
+
+export function jobLogger(
+  log: Logger,
+  fields: { queue: string; jobId: string | undefined; docId?: string; sourceId?: string },
+): Logger {
+  return log.child(fields);
+}

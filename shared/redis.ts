@@ -1,0 +1,14 @@
+import { Redis } from "ioredis";
+import type { Config } from "./config.ts";
+
+/**
+ * BullMQ workers need `maxRetriesPerRequest: null` so that a blocking command
+ * survives a Redis restart instead of failing the worker.
+ */
+export function createRedis(config: Pick<Config, "REDIS_URL">, forWorker = true): Redis {
+  return new Redis(config.REDIS_URL, {
+    maxRetriesPerRequest: forWorker ? null : 3,
+    enableReadyCheck: true,
+    lazyConnect: false,
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The kinds of damage real sources bring (DESIGN.md, "The seed corpus"),
+ * applied to clean text: used by the damage evaluation and the unit tests.
+ * Decoders follow the WHATWG Encoding Standard, as browsers and Node do.
+ */
+import iconv from "iconv-lite";
+import { decodeCp1252 } from "../../pipelines/normalize/cp1252.ts";
+import { thaiCharOfByte } from "../../pipelines/normalize/thai-code-page.ts";
+
+export type DamageKind =
+  | "utf8-as-cp1252"
+  | "utf8-as-latin1"
+  | "utf8-as-cp1252-twice"
+  | "gbk-as-cp1252"
+  | "gbk-as-latin1"
+  | "utf8-as-gbk"
+  | "utf8-as-iso-8859-11-c1-dropped"
+  | "utf8-as-windows-874-c1-dropped";
+
+export const lossyKinds: DamageKind[] = [
+  "utf8-as-iso-8859-11-c1-dropped",
+  "utf8-as-windows-874-c1-dropped",
+];
+
+function utf8(text: string): Buffer {
+  return Buffer.from(text, "utf8");
+}
+
+// Node's TextDecoder treats "windows-1252" as Latin-1; ours follows WHATWG.
+const asCp1252 = decodeCp1252;
+
+function asThai(bytes: Uint8Array, variant: "iso-8859-11" | "windows-874"): string {
+  let out = "";
+  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : thaiCharOfByte(b, variant);
+  return out;
+}
+
+export function damage(text: string, kind: DamageKind): string {
+  switch (kind) {
+    case "utf8-as-cp1252":
+      return asCp1252(utf8(text));
+    case "utf8-as-latin1":
+      return utf8(text).toString("latin1");
+    case "utf8-as-cp1252-twice":
+      return asCp1252(utf8(asCp1252(utf8(text))));
+    case "gbk-as-cp1252":
+      return asCp1252(iconv.encode(text, "gbk"));
+    case "gbk-as-latin1":
+      return iconv.encode(text, "gbk").toString("latin1");
+    case "utf8-as-gbk":
+      return iconv.decode(utf8(text), "gbk");
+    case "utf8-as-iso-8859-11-c1-dropped":
+      return asThai(utf8(text), "iso-8859-11");
+    case "utf8-as-windows-874-c1-dropped":
+      return asThai(utf8(text), "windows-874");
+  }
+}
+
+/** Which kinds apply to a text: the GBK ones need Chinese, the rest anything non-ASCII. */
+export function kindsFor(language: "en" | "zh"): DamageKind[] {
+  const common: DamageKind[] = [
+    "utf8-as-cp1252",
+    "utf8-as-latin1",
+    "utf8-as-cp1252-twice",
+    "utf8-as-iso-8859-11-c1-dropped",
+    "utf8-as-windows-874-c1-dropped",
+  ];
+  return language === "zh" ? [...common, "gbk-as-cp1252", "gbk-as-latin1", "utf8-as-gbk"] : common;
+}

@@ -1,0 +1,43 @@
+/**
+ * Rebuilds pipelines/normalize/char-model-data.json, the character model the
+ * mojibake repair scores candidates with. Run after changing the training
+ * texts: npx tsx test/bench/repair-build-model.ts
+ * Training data: the clean seeds, test/fixtures/damage/train-*.txt (never the
+ * eval-*.txt texts the damage evaluation measures on) and the word
+ * frequencies of the jieba dictionary shipped with @node-rs/jieba.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { buildCharModelData, type WeightedText } from "../../pipelines/normalize/char-model-build.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const read = (path: string) => readFileSync(`${root}${path}`, "utf8");
+
+// Seed 003 is the damaged one: it must never teach the model.
+const cleanSeeds = [
+  "seeds/000_8ecb7e1744039315.txt",
+  "seeds/001_52282be795692a14.txt",
+  "seeds/002_f5b5b04f6f128909.txt",
+  "seeds/004_17ef80d675522a88.txt",
+];
+const texts: WeightedText[] = [
+  ...cleanSeeds.map((p) => ({ text: read(p), weight: 2 })),
+  { text: read("test/fixtures/damage/train-en.txt"), weight: 4 },
+  // Chinese prose carries the punctuation and cross-word pairs the dictionary lacks.
+  { text: read("test/fixtures/damage/train-zh.txt"), weight: 200 },
+];
+
+const require = createRequire(import.meta.url);
+const dictPath = require.resolve("@node-rs/jieba/dict.txt");
+const dict = readFileSync(dictPath, "utf8")
+  .split("\n")
+  .map((line) => line.split(" "))
+  .map(([word, freq]) => ({ word: word ?? "", freq: Number(freq ?? 0) }));
+
+const data = buildCharModelData(texts, dict, { dictMass: 3_000_000, minCount: 2 });
+const out = `${root}pipelines/normalize/char-model-data.json`;
+writeFileSync(out, JSON.stringify(data));
+console.log(
+  `wrote ${out}: ${Object.keys(data.uni).length} unigrams, ${Object.keys(data.bi).length} bigrams, ${Object.keys(data.tri).length} trigrams`,
+);

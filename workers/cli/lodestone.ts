@@ -1,0 +1,25 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * `lodestone`: the operator's command line. Each command lives in its own
+ * file; this one only assembles them.
+ */
+import { Command } from "commander";
+import { enqueueCommand } from "./enqueue-command.ts";
+import { infraCommand } from "./infra-command.ts";
+import { processCommand } from "./process-command.ts";
+import { repairCommand } from "./repair-command.ts";
+import { workersCommand } from "./workers-command.ts";
+
+const program = new Command("lodestone")
+  .description("Ingest bilingual (Chinese/English) rare-earth industry news into OpenSearch")
+  .showHelpAfterError()
+  .addCommand(processCommand())
+  .addCommand(enqueueCommand())
+  .addCommand(workersCommand())
+  .addCommand(infraCommand())
+  .addCommand(repairCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`lodestone: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+/**
+ * `lodestone repair [file]`: mojibake repair and normalisation of a file (or
+ * stdin), nothing else. The repaired text goes to stdout so it can be piped;
+ * the one-line summary goes to stderr so it never pollutes that output.
+ */
+import { readFile } from "node:fs/promises";
+import { Command } from "commander";
+import { repairText } from "../../pipelines/normalize/repair-text.ts";
+import type { Repair } from "../../shared/document.ts";
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function summarizeRepairs(repairs: Repair[]): string {
+  if (repairs.length === 0) return "repair: nothing to repair";
+  const parts = repairs.map((r) => `${r.count} ${r.kind}${r.detail ? ` (${r.detail})` : ""}`);
+  return `repair: ${parts.join("; ")}`;
+}
+
+export function repairCommand(): Command {
+  return new Command("repair")
+    .description("repair mojibake and normalise text from a file or stdin; repaired text on stdout")
+    .argument("[file]", "file to repair (UTF-8); reads stdin when omitted")
+    .action(async (file: string | undefined) => {
+      const bytes = file ? await readFile(file) : await readStdin();
+      const result = repairText(new TextDecoder("utf-8").decode(bytes));
+      process.stdout.write(`${result.text}\n`);
+      process.stderr.write(`${summarizeRepairs(result.repairs)}\n`);
+    });
+}

@@ -1,0 +1,19 @@
+/** `lodestone workers`: run every stage worker until SIGINT/SIGTERM. */
+import { Command } from "commander";
+import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts";
+import { loadConfig } from "../../shared/config.ts";
+import { createLogger } from "../../shared/logger.ts";
+import { onShutdown } from "../shutdown.ts";
+
+export function workersCommand(): Command {
+  return new Command("workers")
+    .description("run the stage workers (fetch, normalize, language, enrich, index) until stopped")
+    .action(async () => {
+      const config = loadConfig();
+      const log = createLogger(config, "workers");
+      await ensureInfrastructure(config, log);
+      const { startWorkerHost } = await import("../worker-host.ts");
+      const host = await startWorkerHost(config, log);
+      onShutdown(log, () => host.close());
+    });
+}

@@ -1,0 +1,90 @@
+/**
+ * Follows the jobs of a run from fetch to index: each transform job returns
+ * the ids of the jobs it handed on, so the tracker walks the fan-out without
+ * polling queues, and reports every source as indexed, unchanged or failed.
+ */
+import { Job, QueueEvents } from "bullmq";
+import type { Config } from "../shared/config.ts";
+import type { SourceRef } from "../shared/document.ts";
+import { errorMessage } from "../shared/errors.ts";
+import {
+  type IndexJobResult,
+  indexJobResultSchema,
+  STAGE_NAMES,
+  type StageName,
+  stageJobResultSchema,
+} from "../shared/queues.ts";
+import type { EnqueuedSource } from "./enqueue-sources.ts";
+import type { QueueSet } from "./queue-set.ts";
+
+export interface Failure {
+  stage: StageName;
+  jobId: string;
+  reason: string;
+}
+
+export interface SourceOutcome {
+  source: SourceRef;
+  status: "indexed" | "unchanged" | "failed";
+  documents: IndexJobResult[];
+  failures: Failure[];
+}
+
+export class RunTracker {
+  private readonly events: Record<StageName, QueueEvents>;
+
+  constructor(
+    config: Config,
+    private readonly queues: QueueSet,
+    private readonly timeoutMs = 30 * 60_000,
+  ) {
+    const entries = STAGE_NAMES.map((name) => [
+      name,
+      new QueueEvents(name, { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),
+    ]);
+    this.events = Object.fromEntries(entries) as Record<StageName, QueueEvents>;
+  }
+
+  async ready(): Promise<void> {
+    await Promise.all(Object.values(this.events).map((events) => events.waitUntilReady()));
+  }
+
+  async follow(enqueued: EnqueuedSource): Promise<SourceOutcome> {
+    const outcome: SourceOutcome = {
+      source: enqueued.source,
+      status: "indexed",
+      documents: [],
+      failures: [],
+    };
+    let unchanged = false;
+    const walk = async (stage: StageName, jobId: string): Promise<void> => {
+      const job = await Job.fromId(this.queues[stage], jobId);
+      if (!job) {
+        outcome.failures.push({ stage, jobId, reason: "job not found (removed from the queue?)" });
+        return;
+      }
+      let result: unknown;
+      try {
+        result = await job.waitUntilFinished(this.events[stage], this.timeoutMs);
+      } catch (error) {
+        outcome.failures.push({ stage, jobId, reason: errorMessage(error) });
+        return;
+      }
+      if (stage === "index") {
+        outcome.documents.push(indexJobResultSchema.parse(result));
+        return;
+      }
+      const stageResult = stageJobResultSchema.parse(result);
+      if (stageResult.unchanged) unchanged = true;
+      await Promise.all(stageResult.next.map((next) => walk(next.queue, next.jobId)));
+    };
+    await walk("fetch", enqueued.jobId);
+    if (outcome.failures.length > 0) outcome.status = "failed";
+    else if (unchanged) outcome.status = "unchanged";
+    return outcome;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.events).map((events) => events.close()));
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Binds a stage to its queue. The one wrapper that gives every stage its
+ * payload validation, logging context (queue, job id, document id), metrics,
+ * retry mapping, error listener and fan-out to the next queue, so stage code
+ * is only logic.
+ */
+import { type Job, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { StageContext } from "../pipelines/stage.ts";
+import type { Config } from "../shared/config.ts";
+import type { Logger } from "../shared/logger.ts";
+import { jobLogger } from "../shared/logger.ts";
+import { jobEnvelopeSchema, type StageName } from "../shared/queues.ts";
+import { toQueueError } from "./retry-policy.ts";
+import type { StageMetrics } from "./stage-metrics.ts";
+
+export interface WorkerDeps {
+  config: Config;
+  connection: Redis;
+  log: Logger;
+  metrics: StageMetrics;
+}
+
+export interface StageHandler<R> {
+  name: StageName;
+  concurrency: number;
+  handle(payload: unknown, runId: string, ctx: StageContext): Promise<R>;
+}
+
+/** The id a payload speaks of: a document's `id`, or a fetch request's `source.id`. */
+export function docIdOf(payload: unknown): string | undefined {
+  if (typeof payload !== "object" || payload === null) return undefined;
+  if ("id" in payload && typeof payload.id === "string") return payload.id;
+  if ("source" in payload && typeof payload.source === "object" && payload.source !== null) {
+    const source = payload.source;
+    if ("id" in source && typeof source.id === "string") return source.id;
+  }
+  return undefined;
+}
+
+export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps): Worker {
+  const counters = deps.metrics.of(handler.name);
+  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<R> => {
+    const started = performance.now();
+    const envelope = jobEnvelopeSchema.safeParse(job.data);
+    const docId = envelope.success ? docIdOf(envelope.data.payload) : undefined;
+    const log = jobLogger(deps.log, {
+      queue: handler.name,
+      jobId: job.id,
+      ...(docId ? { docId } : {}),
+    });
+    if (job.attemptsMade > 0) counters.retried += 1;
+    try {
+      if (!envelope.success) throw envelope.error;
+      const ctx: StageContext = { log, ...(signal ? { signal } : {}) };
+      const result = await handler.handle(envelope.data.payload, envelope.data.run_id, ctx);
+      const ms = Math.round(performance.now() - started);
+      counters.completed += 1;
+      counters.totalMs += ms;
+      log.info({ ms, attempt: job.attemptsMade + 1 }, "job done");
+      return result;
+    } catch (error) {
+      const queueError = toQueueError(error);
+      const willRetry =
+        queueError.name !== "UnrecoverableError" && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+      if (!willRetry) counters.failed += 1;
+      log.warn({ err: queueError, attempt: job.attemptsMade + 1, willRetry }, "job failed");
+      throw queueError;
+    }
+  };
+  const worker = new Worker(handler.name, processor, {
+    connection: deps.connection,
+    prefix: deps.config.QUEUE_PREFIX,
+    concurrency: handler.concurrency,
+    stalledInterval: deps.config.STALLED_INTERVAL_MS,
+    lockDuration: deps.config.LOCK_DURATION_MS,
+    autorun: true,
+  });
+  // Without a listener an 'error' event would crash the process; a Redis hiccup is not fatal.
+  worker.on("error", (error) =>
+    deps.log.error({ err: error, queue: handler.name }, "worker error"),
+  );
+  return worker;
+}

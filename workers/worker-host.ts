@@ -1,0 +1,101 @@
+/**
+ * Runs one BullMQ worker per stage in this process and closes them cleanly:
+ * on close, each worker stops taking jobs and finishes the ones it holds,
+ * then the bulk indexer flushes and the connections close.
+ */
+import type { Worker } from "bullmq";
+import { fetchRequestSchema } from "../pipelines/fetch/fetch-source.ts";
+import { buildPipeline } from "../pipelines/pipeline.ts";
+import type { Config } from "../shared/config.ts";
+import { fetchedDocumentSchema, normalizedDocumentSchema } from "../shared/document.ts";
+import type { Logger } from "../shared/logger.ts";
+import { createOpenSearch } from "../shared/opensearch.ts";
+import { createRedis } from "../shared/redis.ts";
+import { indexHandler } from "./index-handler.ts";
+import { BulkIndexer } from "./indexing/bulk-indexer.ts";
+import { ensureIndex } from "./indexing/ensure-index.ts";
+import { closeQueueSet, createQueueSet } from "./queue-set.ts";
+import { SourceState } from "./source-state.ts";
+import { StageMetrics } from "./stage-metrics.ts";
+import { startStageWorker } from "./stage-worker.ts";
+import { type TransformHooks, transformHandler } from "./transform-handler.ts";
+
+export interface WorkerHost {
+  workers: Worker[];
+  metrics: StageMetrics;
+  close(): Promise<void>;
+}
+
+function stageHooks(state: SourceState): Partial<Record<string, TransformHooks>> {
+  return {
+    fetch: {
+      async prepare(payload) {
+        const request = fetchRequestSchema.parse(payload);
+        const previous = await state.previousFor(request.source.id);
+        return previous ? { ...request, previous } : request;
+      },
+      async completed(_input, outputs) {
+        for (const output of outputs) {
+          const doc = fetchedDocumentSchema.parse(output);
+          await state.fetched(doc.source.id, doc.content_hash, {
+            ...(doc.etag ? { etag: doc.etag } : {}),
+            ...(doc.last_modified ? { last_modified: doc.last_modified } : {}),
+          });
+        }
+      },
+    },
+    language: {
+      async completed(input, outputs) {
+        const doc = normalizedDocumentSchema.parse(input);
+        await state.expect(doc.source.id, doc.content_hash, outputs.length);
+      },
+    },
+  };
+}
+
+export async function startWorkerHost(config: Config, log: Logger): Promise<WorkerHost> {
+  const connection = createRedis(config);
+  const opensearch = createOpenSearch(config);
+  await ensureIndex(opensearch, config.INDEX_ALIAS);
+  const queues = createQueueSet(config, connection);
+  const state = new SourceState(connection, config.QUEUE_PREFIX);
+  const metrics = new StageMetrics();
+  const deps = { config, connection, log, metrics };
+  const indexer = new BulkIndexer(
+    opensearch,
+    config.INDEX_ALIAS,
+    {
+      maxDocs: config.BULK_MAX_DOCS,
+      maxBytes: config.BULK_MAX_BYTES,
+      flushMs: config.BULK_FLUSH_MS,
+    },
+    log.child({ component: "bulk-indexer" }),
+  );
+  const hooks = stageHooks(state);
+  const pipeline = buildPipeline({
+    timeoutMs: config.FETCH_TIMEOUT_MS,
+    maxBytes: config.FETCH_MAX_BYTES,
+  });
+  const workers = [
+    ...pipeline.map((stage) =>
+      startStageWorker(
+        transformHandler(stage, queues, config.WORKER_CONCURRENCY, hooks[stage.name]),
+        deps,
+      ),
+    ),
+    startStageWorker(indexHandler(indexer, state, config.INDEX_CONCURRENCY), deps),
+  ];
+  log.info({ queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, "workers started");
+  return {
+    workers,
+    metrics,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+      await indexer.flush();
+      await closeQueueSet(queues);
+      await opensearch.close();
+      connection.disconnect();
+      log.info("workers stopped");
+    },
+  };
+}
