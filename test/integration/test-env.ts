@@ -1,0 +1,68 @@
+/**
+ * Each test gets its own queue prefix and index alias on the shared servers,
+ * and removes them afterwards.
+ */
+import { randomBytes } from "node:crypto";
+import { type Config, loadConfig } from "../../shared/config.ts";
+import { createLogger, type Logger } from "../../shared/logger.ts";
+import { createOpenSearch, type OpenSearchClient } from "../../shared/opensearch.ts";
+import { createRedis } from "../../shared/redis.ts";
+import { templateName } from "../../workers/indexing/ensure-index.ts";
+
+export interface TestEnv {
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  opensearch: OpenSearchClient;
+  cleanup(): Promise<void>;
+}
+
+export function createTestEnv(name: string, overrides: Record<string, string> = {}): TestEnv {
+  const suffix = `${name}-${randomBytes(3).toString("hex")}`;
+  const env = {
+    ...process.env,
+    QUEUE_PREFIX: `test-${suffix}`,
+    INDEX_ALIAS: `test-${suffix}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
+    LOG_FORMAT: "json",
+    JOB_BACKOFF_MS: "50",
+    BULK_FLUSH_MS: "20",
+    ...overrides,
+  };
+  const config = loadConfig(env);
+  const opensearch = createOpenSearch(config);
+  return {
+    config,
+    env,
+    log: createLogger(config, `test-${name}`),
+    opensearch,
+    async cleanup() {
+      await opensearch.indices.delete({ index: `${config.INDEX_ALIAS}-v*` }, { ignore: [404] });
+      await opensearch.indices.deleteIndexTemplate(
+        { name: templateName(config.INDEX_ALIAS) },
+        { ignore: [404] },
+      );
+      await opensearch.close();
+      const redis = createRedis(config, false);
+      const keys = await redis.keys(`${config.QUEUE_PREFIX}:*`);
+      for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+      redis.disconnect();
+    },
+  };
+}
+
+export async function documentsIn(
+  opensearch: OpenSearchClient,
+  alias: string,
+): Promise<Array<{ _id: string; _version?: number; _source: Record<string, unknown> }>> {
+  await opensearch.indices.refresh({ index: alias });
+  const response = await opensearch.search({
+    index: alias,
+    body: { size: 100, version: true, query: { match_all: {} } },
+  });
+  return response.body.hits.hits as Array<{
+    _id: string;
+    _version?: number;
+    _source: Record<string, unknown>;
+  }>;
+}
