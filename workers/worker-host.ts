@@ -13,6 +13,7 @@ import { createOpenSearch } from "../shared/opensearch.ts";
 import { createRedis } from "../shared/redis.ts";
 import { indexHandler } from "./index-handler.ts";
 import { BulkIndexer } from "./indexing/bulk-indexer.ts";
+import { DeadLetters } from "./indexing/dead-letters.ts";
 import { ensureIndex } from "./indexing/ensure-index.ts";
 import { closeQueueSet, createQueueSet } from "./queue-set.ts";
 import { SourceState } from "./source-state.ts";
@@ -83,7 +84,15 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
         deps,
       ),
     ),
-    startStageWorker(indexHandler(indexer, state, config.INDEX_CONCURRENCY), deps),
+    startStageWorker(
+      indexHandler(
+        indexer,
+        state,
+        new DeadLetters(connection, config.QUEUE_PREFIX),
+        config.INDEX_CONCURRENCY,
+      ),
+      deps,
+    ),
   ];
   log.info({ queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, "workers started");
   return {

@@ -36,6 +36,15 @@ const PLUGINS: BundledPlugin[] = [
     description: "Adds common analysis filters and analyzers (language stemmers, stop words)",
   },
   {
+    // Not in the integ-test-zip; `_reindex` is how `lodestone index migrate` copies documents.
+    name: "reindex",
+    kind: "modules",
+    artifactId: "reindex-client",
+    classname: "org.opensearch.index.reindex.ReindexPlugin",
+    description:
+      "The Reindex module adds APIs to reindex from one index to another or update documents matching a query",
+  },
+  {
     name: "analysis-icu",
     kind: "plugins",
     artifactId: "analysis-icu-client",
@@ -133,6 +142,10 @@ async function bundlePlugin(
     "dependency:copy-dependencies",
     `-DoutputDirectory=${target}`,
   ]);
+  // A jar the server already has (e.g. opensearch-common) must not be loaded twice: OpenSearch's
+  // jar-hell check refuses to start when two class path entries hold the same class.
+  const core = new Set(await readdir(join(paths.opensearch, "lib")));
+  for (const jar of await readdir(target)) if (core.has(jar)) await rm(join(target, jar));
   const jars = (await readdir(target)).filter((f) => f.endsWith(".jar"));
   if (jars.length === 0)
     throw new Error(`Maven resolved no jars for ${plugin.artifactId}:${version}`);

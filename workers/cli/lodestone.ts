@@ -4,7 +4,9 @@
  * file; this one only assembles them.
  */
 import { Command } from "commander";
+import { deadLettersCommand } from "./dead-letters-command.ts";
 import { enqueueCommand } from "./enqueue-command.ts";
+import { indexCommand } from "./index-command.ts";
 import { infraCommand } from "./infra-command.ts";
 import { processCommand } from "./process-command.ts";
 import { repairCommand } from "./repair-command.ts";
@@ -17,6 +19,8 @@ const program = new Command("lodestone")
   .addCommand(enqueueCommand())
   .addCommand(workersCommand())
   .addCommand(infraCommand())
+  .addCommand(indexCommand())
+  .addCommand(deadLettersCommand())
   .addCommand(repairCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
