@@ -7,7 +7,12 @@
  * section is assigned paragraph by paragraph.
  */
 import { type LabelledParagraph, labelParagraph, languageWeights } from "./document-language.ts";
-import { classifyParagraph, type ParagraphKind, type Role } from "./paragraph-kinds.ts";
+import {
+  classifyParagraph,
+  type ParagraphKind,
+  type Role,
+  splitLeadingLabel,
+} from "./paragraph-kinds.ts";
 
 export interface LayoutItem {
   text: string;
@@ -62,6 +67,10 @@ export function analyseLayout(paragraphs: readonly string[]): {
  * line or the lines differ in script; a hard-wrapped paragraph stays whole.
  */
 function explode(paragraph: string): string[] {
+  return linesOf(paragraph).flatMap(splitLeadingLabel);
+}
+
+function linesOf(paragraph: string): string[] {
   const lines = paragraph
     .split("\n")
     .map((line) => line.trim())

@@ -7,7 +7,7 @@
 import type { LanguageDocument, NormalizedDocument } from "../../shared/document.ts";
 import { alignParagraphs } from "./align-paragraphs.ts";
 import { analyseLayout, type BilingualLayout } from "./bilingual-layout.ts";
-import { documentLanguage } from "./document-language.ts";
+import { documentLanguage, labelParagraph } from "./document-language.ts";
 import { buildHalf } from "./half-document.ts";
 import { foldFullWidthAlnum, fullWidthRepairs, splitParagraphs } from "./text-forms.ts";
 
@@ -19,7 +19,12 @@ export function detectAndSplit(doc: NormalizedDocument): LanguageDocument[] {
     if (pair !== null) return pair;
   }
   const labels = items.flatMap((item) => (item.label === undefined ? [] : [item.label]));
-  const guess = documentLanguage(labels);
+  const fromBody = documentLanguage(labels);
+  // A body of numbers and layout lines says nothing; the title may.
+  const guess =
+    fromBody.lang === "und" && doc.title !== null
+      ? documentLanguage([labelParagraph(doc.title)])
+      : fromBody;
   // Same width folding as the halves get, so that `１７个` is found as `17个` in every document.
   const body = foldFullWidthAlnum(doc.body);
   const title = doc.title === null ? null : foldFullWidthAlnum(doc.title);
@@ -45,14 +50,8 @@ function splitPair(doc: NormalizedDocument, layout: BilingualLayout): LanguageDo
     built: buildHalf(doc, half, layout.shared),
   }));
   if (a === undefined || b === undefined) return null;
-  // Two halves that come out in the same language (or with no body) are not a pair.
-  if (
-    a.built.doc.id === b.built.doc.id ||
-    a.built.paragraphs.length === 0 ||
-    b.built.paragraphs.length === 0
-  ) {
-    return null;
-  }
+  // A half that is all title and layout lines has nothing to read side by side.
+  if (a.built.paragraphs.length === 0 || b.built.paragraphs.length === 0) return null;
   const pairs = alignParagraphs(a.built.paragraphs, b.built.paragraphs);
   const link = (
     self: typeof a,

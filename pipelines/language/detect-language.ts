@@ -7,7 +7,7 @@
  * answer is an honest "und".
  */
 import { francAll } from "franc";
-import { functionWordHits } from "./function-words.ts";
+import { functionWords, isFunctionWord } from "./function-words.ts";
 import { hanVariant, hanVariantEvidence } from "./han-variant.ts";
 import { toBcp47 } from "./iso639.ts";
 import { profileScripts, type ScriptCode, scriptOf } from "./script-profile.ts";
@@ -52,7 +52,7 @@ const FRANC_CANDIDATES: Partial<Record<ScriptCode, string[]>> = {
 /** Fewer letters of a one-language script than this say nothing. */
 const MIN_SCRIPT_LETTERS = 3;
 /** Fewer letters than this and trigram statistics are noise. */
-export const MIN_FRANC_LETTERS = 15;
+const MIN_FRANC_LETTERS = 15;
 /** Below this (margin over the runner-up × letters) franc's pick is a coin toss. */
 const MIN_FRANC_EVIDENCE = 3;
 /** Below this many letters a Latin guess needs function-word support. */
@@ -154,16 +154,22 @@ function francGuess(text: string, script: ScriptCode, candidates: string[]): Lan
 
 /**
  * On a short Latin line names outweigh grammar, so franc's leaders must show
- * a function word of their own; the one with most wins, none means "und".
+ * function words of their own — ones the other leaders do not share (`de` is
+ * French, Spanish and Portuguese alike). The leader with most wins; none
+ * means "und".
  */
 function shortLatinGuess(
   text: string,
   leaders: ReadonlyArray<readonly [string, number]>,
   letters: number,
 ): LanguageGuess {
+  const codes = leaders.map(([code]) => code);
   let chosen: { code: string; hits: number; rank: number } | null = null;
-  for (const [rank, [code]] of leaders.entries()) {
-    const hits = functionWordHits(text, code) ?? 0;
+  for (const [rank, code] of codes.entries()) {
+    const found = functionWords(text, code);
+    const hits = found.filter((word) =>
+      codes.every((other) => other === code || !isFunctionWord(word, other)),
+    ).length;
     if (hits > 0 && (chosen === null || hits > chosen.hits)) chosen = { code, hits, rank };
   }
   // Overruling franc takes more than one word: "Deutschland will" is not English.

@@ -9,6 +9,8 @@ import type { HalfLayout, LayoutItem } from "./bilingual-layout.ts";
 import { documentLanguage, type LabelledParagraph, labelParagraph } from "./document-language.ts";
 import { comparisonKey, foldFullWidthAlnum, fullWidthRepairs, tidyLine } from "./text-forms.ts";
 
+/** Confidence of a half whose body, read alone, does not confirm its language. */
+const UNCONFIRMED_CONFIDENCE = 0.5;
 /** Longest a headline line may be, in script-weighted letters (≈ 50 Han characters). */
 const MAX_HEADLINE_WEIGHT = 150;
 
@@ -76,7 +78,10 @@ export function buildHalf(
   delete fields.author;
 
   const guess = documentLanguage(body.map((p) => labels.get(p) ?? labelParagraph(p)));
-  const lang = guess.lang === "und" ? half.lang : guess.lang;
+  // The half is its language by construction (ids must be `${id}-${lang}`); the
+  // body's own verdict only sets how sure we are.
+  const lang = half.lang;
+  const confidence = guess.lang === lang ? guess.confidence : UNCONFIRMED_CONFIDENCE;
   const repairs = [...source.repairs, ...fullWidthRepairs(folded)];
 
   const doc: LanguageDocument = {
@@ -90,7 +95,7 @@ export function buildHalf(
     fields,
     repairs,
     lang,
-    lang_confidence: guess.confidence,
+    lang_confidence: confidence,
     ...(guess.script === undefined ? {} : { script: guess.script }),
   };
   return { doc, paragraphs: body };

@@ -84,6 +84,18 @@ export function classifyParagraph(paragraph: string): ParagraphKind {
   return { kind: "text" };
 }
 
+/**
+ * `Original: １７个单位…` — a divider label written on the same line as the
+ * text it introduces — becomes the label and the text.
+ */
+export function splitLeadingLabel(paragraph: string): string[] {
+  const match = /^([^:：\n]{2,30}?)\s*[:：]\s*(\S[\s\S]*)$/.exec(paragraph.trim());
+  if (match?.[1] === undefined || match[2] === undefined) return [paragraph];
+  const label = `${match[1]}:`;
+  const kind = classifyParagraph(label);
+  return kind.kind === "divider" && kind.role !== undefined ? [label, match[2]] : [paragraph];
+}
+
 function labelLang(line: string): { lang?: string } {
   if (/english|英文|英译|英譯/i.test(line)) return { lang: "en" };
   if (/chinese|中文|中译|中譯/i.test(line)) return { lang: "zh" };

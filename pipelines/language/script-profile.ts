@@ -72,7 +72,7 @@ export interface ScriptProfile {
 /** What an inline run of another script still counts for. */
 const EMBEDDED_DISCOUNT = 0.25;
 
-export function scriptWeight(script: ScriptCode, count: number): number {
+function scriptWeight(script: ScriptCode, count: number): number {
   return count * (SCRIPT_WEIGHT[script] ?? 1);
 }
 

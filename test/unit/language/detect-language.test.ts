@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { detectLanguage } from "../../../pipelines/language/detect-language.ts";
 import { isAccepted, loadLabelledSet } from "./labelled-set.ts";
@@ -80,5 +81,22 @@ describe("detectLanguage decisions", () => {
       "Baogang Groupโs Party Committee met to โstudy and implementโ recent directives.",
     );
     expect(guess.lang).toBe("en");
+  });
+});
+
+describe("unrepaired mojibake is not a language", () => {
+  const chinese = [
+    "商务部周四宣布，自4月4日起，对钐、钆、铽、镝等7种中重稀土相关物项实施出口管制。",
+    "上海一家咨询机构的分析师预计，多数客户的许可申请将获批准，但警告称，审批延误可能影响下半年新能源汽车电机的生产。",
+  ];
+  // Short and long: a long one goes past the function-word gate of short lines.
+  const damaged = [...chinese, chinese.join("")].flatMap((text) => [
+    ["UTF-8 read as Windows-1252", iconv.decode(Buffer.from(text, "utf8"), "win1252")],
+    ["UTF-8 read as Latin-1", iconv.decode(Buffer.from(text, "utf8"), "latin1")],
+    ["GBK read as Latin-1", iconv.decode(iconv.encode(text, "gbk"), "latin1")],
+  ]);
+
+  it.each(damaged)("%s: und", (_how, text) => {
+    expect(detectLanguage(text ?? "").lang).toBe("und");
   });
 });

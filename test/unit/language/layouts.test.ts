@@ -63,6 +63,25 @@ describe("original first, then a 译文： label", () => {
   });
 });
 
+describe("a label on the same line as the text it introduces", () => {
+  it("still splits, with roles", () => {
+    const input = normalizedFromFile(
+      "zh-first-yiwen",
+      "test/fixtures/bilingual/zh-first-yiwen.txt",
+    );
+    const body = input.body.replace("译文：\n\nMIIT", "译文：MIIT");
+    expect(body).toContain("译文：MIIT Issues");
+    const { en, zh } = pair(
+      detectAndSplit({ ...input, body, source: { ...input.source, publisher: "Test Wire" } }),
+      "zh-first-yiwen",
+    );
+    expect(en.title).toBe("MIIT Issues First Batch of 2024 Rare Earth Mining and Smelting Quotas");
+    expect(en.translation?.role).toBe("translation");
+    expect(zh.translation?.role).toBe("original");
+    expect(count(en)).toBe(3);
+  });
+});
+
 describe("Traditional Chinese original, --- and English translation:", () => {
   const { en, zh } = pair(
     split("hant-first-english-translation"),

@@ -57,6 +57,13 @@ describe("monolingual documents", () => {
     expect(blank?.lang).toBe("und");
   });
 
+  it("falls back on the title when the body has no words", () => {
+    const [doc] = detectAndSplit(
+      normalizedFromText("table", "Title: 稀土价格一览\n\n2025-10-09\n559,000 / 1,650,000"),
+    );
+    expect(doc?.lang).toBe("zh");
+  });
+
   it("keeps one document when a Chinese article quotes one English sentence", () => {
     const text = [
       "北方稀土前三季度净利润同比增长，公司表示稀土产品价格企稳回升，烧结钕铁硼等功能材料产销量同比增长。",

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { classifyParagraph, parseDateLine } from "../../../pipelines/language/paragraph-kinds.ts";
+import {
+  classifyParagraph,
+  parseDateLine,
+  splitLeadingLabel,
+} from "../../../pipelines/language/paragraph-kinds.ts";
 
 describe("classifyParagraph", () => {
   it.each([
@@ -90,5 +94,28 @@ describe("parseDateLine", () => {
     expect(parseDateLine("1989-13-16")).toBeNull();
     expect(parseDateLine("On 1989-01-16 the group met")).toBeNull();
     expect(parseDateLine("8272")).toBeNull();
+  });
+});
+
+describe("splitLeadingLabel", () => {
+  it("separates a label written on the line it introduces", () => {
+    expect(splitLeadingLabel("Original: １７个单位合力发展高技术产业")).toEqual([
+      "Original:",
+      "１７个单位合力发展高技术产业",
+    ]);
+    expect(splitLeadingLabel("译文：MIIT issues first batch of quotas")).toEqual([
+      "译文:",
+      "MIIT issues first batch of quotas",
+    ]);
+  });
+
+  it("leaves ordinary lines with a colon alone", () => {
+    for (const line of [
+      "People's Daily reports: Facing the increasingly fierce competition",
+      "Original estimates: 40 million tonnes",
+      "Note: prices are in yuan",
+    ]) {
+      expect(splitLeadingLabel(line)).toEqual([line]);
+    }
   });
 });
