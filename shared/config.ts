@@ -68,6 +68,8 @@ const configSchema = z.object({
   JAVA_HOME: z.string().optional(),
   HOME: z.string().optional(),
   XDG_CACHE_HOME: z.string().optional(),
+  /** OpenSearch Dashboards, where `lodestone dashboards import` sends the saved objects. */
+  DASHBOARDS_URL: z.url().default("http://127.0.0.1:5601"),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema> & { home: string }>;

@@ -4,12 +4,14 @@
  * file; this one only assembles them.
  */
 import { Command } from "commander";
+import { dashboardsCommand } from "./dashboards-command.ts";
 import { deadLettersCommand } from "./dead-letters-command.ts";
 import { enqueueCommand } from "./enqueue-command.ts";
 import { indexCommand } from "./index-command.ts";
 import { infraCommand } from "./infra-command.ts";
 import { processCommand } from "./process-command.ts";
 import { repairCommand } from "./repair-command.ts";
+import { searchCommand } from "./search-command.ts";
 import { workersCommand } from "./workers-command.ts";
 
 const program = new Command("lodestone")
@@ -21,7 +23,9 @@ const program = new Command("lodestone")
   .addCommand(infraCommand())
   .addCommand(indexCommand())
   .addCommand(deadLettersCommand())
-  .addCommand(repairCommand());
+  .addCommand(repairCommand())
+  .addCommand(dashboardsCommand())
+  .addCommand(searchCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`lodestone: ${error instanceof Error ? error.message : String(error)}\n`);
