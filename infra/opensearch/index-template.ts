@@ -112,6 +112,7 @@ export function indexTemplate(alias: string): Record<string, unknown> {
           },
           entity_ids: { type: "keyword" },
           entity_names: facet,
+          names_zh: facet,
           persons: facet,
           organizations: facet,
           locations: facet,

@@ -43,6 +43,11 @@ const ZH_NUM = "[0-9〇零一二三四五六七八九十]";
 const DATE_PATTERNS: RegExp[] = [
   // ISO: "2025-11-21", also glued to a word ("Deep News2025-11-21").
   new RegExp(String.raw`(?<!\d)${YEAR}-(?<mm>[01]\d)-(?<dd>[0-3]\d)(?!\d)`, "gu"),
+  // "2025/10/09", "2025.10.09": common on Chinese sites.
+  new RegExp(
+    String.raw`(?<![\d.,/])${YEAR}(?<sep>[/.])(?<mm>[01]?\d)\k<sep>(?<dd>[0-3]?\d)(?![\d.,/]\d|\d)`,
+    "gu",
+  ),
   // "December 30, 2015", "October 15", "September 2020"
   new RegExp(String.raw`\b${MONTH}(?:\s+${DAY}(?![\d:]))?(?:,?\s+${YEAR})?(?!\d)`, "gu"),
   // "30 December 2015"

@@ -1,13 +1,32 @@
 /**
- * The enrich stage: finds the entities of a document's body. Pure and
- * synchronous; the knowledge base and the segmenter load once at import.
+ * The enrich stage: finds the entities of a document. Pure and synchronous;
+ * the knowledge base and the segmenter load once at import.
+ *
+ * Mentions are offsets into `body`. The title, subtitle and highlights are
+ * searched too: an entity named only there (seed 000 names China Northern
+ * Rare Earth in its title alone) is still listed, with no mentions, so that
+ * facet search finds the document.
  */
-import type { LanguageDocument, LodestoneDocument } from "../../shared/document.ts";
+import type { Entity, LanguageDocument, LodestoneDocument } from "../../shared/document.ts";
 import { findEntities } from "./find-entities.ts";
 
+function headingEntities(doc: LanguageDocument, known: Set<string>): Entity[] {
+  const headings = [doc.title, doc.subtitle, ...(doc.highlights ?? [])].filter(
+    (text): text is string => typeof text === "string" && text.length > 0,
+  );
+  const found = new Map<string, Entity>();
+  for (const text of headings) {
+    for (const entity of findEntities(text, doc.lang, { referenceDate: doc.published_at })) {
+      if (!known.has(entity.id) && !found.has(entity.id)) {
+        found.set(entity.id, { ...entity, mentions: [] });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
 export function enrich(doc: LanguageDocument): LodestoneDocument {
-  return {
-    ...doc,
-    entities: findEntities(doc.body, doc.lang, { referenceDate: doc.published_at }),
-  };
+  const inBody = findEntities(doc.body, doc.lang, { referenceDate: doc.published_at });
+  const known = new Set(inBody.map((e) => e.id));
+  return { ...doc, entities: [...inBody, ...headingEntities(doc, known)] };
 }

@@ -19,19 +19,17 @@ export interface FindEntitiesOptions {
 
 function recognise(text: string, lang: string, options: FindEntitiesOptions): Candidate[] {
   const known = matchKnowledgeBase(text);
-  const startsOf = (type: string) =>
-    new Set(known.filter((c) => c.type === type).map((c) => c.start));
-  const endsOf = (type: string) => new Set(known.filter((c) => c.type === type).map((c) => c.end));
-  const spans = { organizationEnds: endsOf("organization"), locationEnds: endsOf("location") };
   const strong = [
     ...known,
     ...findQuantities(text),
     ...findDates(text, options.referenceDate ?? null),
   ];
-  // Text tagged "und" may hold either language; each recogniser ignores the other script.
+  // Text tagged "und" may hold either language; other languages get the knowledge base only.
+  const english = lang === "en" || lang === "und";
+  const chinese = lang === "zh" || lang === "und";
   const statistical = [
-    ...(lang === "zh" ? [] : findEnglishNames(text, startsOf("organization"))),
-    ...(lang === "en" ? [] : findChineseNames(text, spans)),
+    ...(english ? findEnglishNames(text, known) : []),
+    ...(chinese ? findChineseNames(text, known) : []),
   ];
   return [...strong, ...statistical];
 }

@@ -139,6 +139,16 @@ export const LEADING_STOPWORDS = new Set(
     "Before Since During Under Recently Meanwhile Today Yesterday Elsewhere Both Each Every Some Many Most Other " +
     "Several Why How What Where Who Although Though If Because Also Then Now Last Next Such Said Says According " +
     "Analysts Chief President Professor Chairman Director Manager Engineer Vice General Secretary Minister Mr Ms Mrs Dr " +
-    "Mr. Ms. Mrs. Dr. CEO Executive Deputy Premier Senator Governor"
+    "Mr. Ms. Mrs. Dr. CEO Executive Deputy Premier Senator Governor Officer Analyst Spokesperson Spokesman " +
+    "Spokeswoman Founder Trader Reporter Editor Commissioner Ambassador Mayor Chancellor Head Partner Researcher " +
+    "Scientist Economist Strategist Model Member Party Comrade Academician Representative Chairwoman"
+  ).split(" "),
+);
+
+/** Month and day names: compromise sometimes takes "May" or "June" for a person or a place. */
+export const CALENDAR_WORDS = new Set(
+  (
+    "January February March April May June July August September October November December " +
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
   ).split(" "),
 );

@@ -6,8 +6,6 @@
  * jieba tags as a person; a place is a jieba place word with an
  * administrative suffix (…市, …县).
  */
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 import { type Candidate, slugOf } from "./candidate.ts";
 import { foldWidth } from "./fold.ts";
 import {
@@ -16,103 +14,8 @@ import {
   CHINESE_SURNAMES,
   CHINESE_TITLES,
 } from "./lexicon.ts";
-
-// Loading the dictionary takes a moment; do it once, at import, so enrich stays synchronous.
-const jieba = Jieba.withDict(dict);
-
-interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
-}
-
-/** Tags the script-folded text, whose offsets are the original's. */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let cursor = 0;
-  for (const { word, tag } of jieba.tag(text)) {
-    const start = text.indexOf(word, cursor);
-    if (start < 0) continue;
-    cursor = start + word.length;
-    tokens.push({ word, tag, start, end: cursor });
-  }
-  return tokens;
-}
-
-const ORG_SUFFIX =
-  /(?:公司|集团|厂|研究院|研究所|研究中心|大学|学院|协会|委员会|联合会|商会|银行)$/u;
-const LEGAL_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司)$/u;
-const PROPER_TAGS = new Set(["ns", "nr", "nrt", "nrfg", "nt", "nz", "j", "eng"]);
-/** Words before a suffix that make it a reference, not a name: "该公司", "子公司". */
-const NOT_A_NAME = /^(?:该|本|子|分|总|母|各|其|这家|一家|多家|两家|上市|此)/u;
-
-const isDigitToken = (t: Token) => /^[0-9０-９]+$/u.test(t.word);
-/** Words that end the run of words in front of a suffix: punctuation, 的, pronouns, prepositions… */
-const HARD_STOP_TAGS = new Set([
-  "x",
-  "uj",
-  "ul",
-  "uz",
-  "ug",
-  "ud",
-  "u",
-  "r",
-  "p",
-  "d",
-  "t",
-  "y",
-  "e",
-  "o",
-  "f",
-  "q",
-]);
-const isStop = (t: Token) =>
-  (HARD_STOP_TAGS.has(t.tag) && !isDigitToken(t)) || (t.tag === "m" && !isDigitToken(t));
-const isProper = (t: Token) => PROPER_TAGS.has(t.tag) || isDigitToken(t);
-const MAX_NAME_TOKENS = 10;
-
-/**
- * The name in front of a suffix word: walk back to a stop word or a known
- * organisation (a parent, not part of this name), then start at the first
- * proper noun, since Chinese company names open with a place or a brand
- * ("四川润和催化新材料股份有限公司", "上海跃龙化工厂").
- */
-function nameBefore(tokens: Token[], suffixIndex: number, kbOrgEnds: Set<number>): Token[] | null {
-  let first = suffixIndex;
-  while (first > 0 && suffixIndex - first < MAX_NAME_TOKENS) {
-    const prev = tokens[first - 1];
-    if (!prev || isStop(prev) || kbOrgEnds.has(prev.end)) break;
-    first--;
-  }
-  const run = tokens.slice(first, suffixIndex + 1);
-  const opening = run.findIndex(isProper);
-  if (opening < 0 || opening === run.length - 1) return null;
-  return run.slice(opening);
-}
-
-function organizations(text: string, tokens: Token[], kbOrgEnds: Set<number>): Candidate[] {
-  const found: Candidate[] = [];
-  tokens.forEach((token, i) => {
-    if (!ORG_SUFFIX.test(token.word)) return;
-    const words = nameBefore(tokens, i, kbOrgEnds);
-    const start = words?.[0]?.start;
-    if (!words || start === undefined) return;
-    const surface = text.slice(start, token.end);
-    if (NOT_A_NAME.test(surface) || surface.length > 30) return;
-    const name = surface.replace(LEGAL_SUFFIX, "") || surface;
-    found.push({
-      start,
-      end: token.end,
-      id: `org:${slugOf(name)}`,
-      type: "organization",
-      name: surface,
-      names: { zh: surface },
-      source: "pattern",
-    });
-  });
-  return found;
-}
+import { chineseOrganizations } from "./org-names-zh.ts";
+import { type Token, tokenize } from "./segment-zh.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SURNAME = `(?:${CHINESE_DOUBLE_SURNAMES.join("|")}|[${CHINESE_SURNAMES}])`;
@@ -178,7 +81,7 @@ function places(text: string, tokens: Token[], kbPlaceEnds: Set<number>): Candid
     let first = i;
     while (first > 0 && i - first < 3) {
       const prev = tokens[first - 1];
-      if (!prev || !/^n[srz]?$/.test(prev.tag)) break;
+      if (!prev || !/^(?:n[srz]?|s)$/.test(prev.tag)) break;
       first--;
     }
     const run = tokens.slice(first, i);
@@ -189,23 +92,22 @@ function places(text: string, tokens: Token[], kbPlaceEnds: Set<number>): Candid
   return found;
 }
 
-/** Where knowledge-base names end, so that new names neither swallow nor ignore them. */
-export interface KnownSpans {
-  organizationEnds: Set<number>;
-  locationEnds: Set<number>;
-}
-
-export function findChineseNames(
-  text: string,
-  known: KnownSpans = { organizationEnds: new Set(), locationEnds: new Set() },
-): Candidate[] {
+/** `known`: the knowledge-base names found in the text, which new names build on or stop at. */
+export function findChineseNames(text: string, known: Candidate[] = []): Candidate[] {
   if (!/[\u4e00-\u9fff]/u.test(text)) return [];
   const folded = foldWidth(text);
   const tokens = tokenize(folded);
+  const organizations = known.filter((c) => c.type === "organization");
+  const spans = {
+    // Matches come sorted by start, so the first one ending at an offset is the longest.
+    organizationStartByEnd: new Map(organizations.toReversed().map((c) => [c.end, c.start])),
+    organizationEnds: new Set(organizations.map((c) => c.end)),
+    locationEnds: new Set(known.filter((c) => c.type === "location").map((c) => c.end)),
+  };
   const found = [
-    ...organizations(folded, tokens, known.organizationEnds),
+    ...chineseOrganizations(folded, tokens, spans),
     ...persons(folded, tokens),
-    ...places(folded, tokens, known.locationEnds),
+    ...places(folded, tokens, spans.locationEnds),
   ];
   // Ids come from the Simplified form; the mention and the Chinese name keep the original script.
   return found.map((c) => {

@@ -43,22 +43,37 @@ const CURRENCIES: Record<string, string> = {
   yen: "jpy",
   日元: "jpy",
   港元: "hkd",
+  hk$: "hkd",
+  hkd: "hkd",
+  won: "krw",
+  krw: "krw",
+  韩元: "krw",
+  rupees: "inr",
+  inr: "inr",
+  卢比: "inr",
+  "£": "gbp",
+  pounds: "gbp",
+  gbp: "gbp",
+  英镑: "gbp",
+  c$: "cad",
+  cad: "cad",
+  加元: "cad",
 };
 
 const MONEY_PATTERNS = [
   // "RMB 1.71 million", "RMB 1.71M", "$61.2 million", "¥750,000", "人民币5亿元"
   new RegExp(
-    String.raw`(?<cur>RMB|CNY|USD|US\$|AU?\$|\$|¥|￥|€|EUR|AUD|JPY|人民币)\s?(?<num>${NUM})(?:\s?(?<mult>${WORD_MULT}|mn|mln|bn|M|B|K|k)${RIGHT}|(?<cmult>[万亿千百]+)元?|元)?`,
+    String.raw`(?<cur>RMB|CNY|USD|US\$|AU?\$|HK\$|C\$|\$|¥|￥|€|£|EUR|AUD|JPY|GBP|CAD|KRW|INR|人民币)\s?(?<num>${NUM})(?:\s?(?<mult>${WORD_MULT}|mn|mln|bn|m|M|B|K|k)${RIGHT}|(?<cmult>[万亿千百]+)元?|元)?`,
     "gu",
   ),
   // "310 million yuan", "5 billion US dollars"
   new RegExp(
-    String.raw`${LEFT}(?<num>${NUM})\s?(?:(?<mult>${WORD_MULT})\s)?(?<cur>yuan|RMB|renminbi|US dollars|dollars|euros|yen)${RIGHT}`,
+    String.raw`${LEFT}(?<num>${NUM})\s?(?:(?<mult>${WORD_MULT})\s)?(?<cur>yuan|RMB|CNY|renminbi|USD|US dollars|dollars|EUR|euros|AUD|yen|won|KRW|rupees|INR|pounds|GBP|CAD)${RIGHT}`,
     "giu",
   ),
   // "1.71亿元", "750万元", "三千万美元"
   new RegExp(
-    `${LEFT_ZH}(?<num>${NUM}|${CNUM})(?<cmult>[万亿千百]*)(?<cur>元|美元|欧元|日元|澳元|港元)`,
+    `${LEFT_ZH}(?<num>${NUM}|${CNUM})(?<cmult>[万亿千百]*)(?<cur>元|美元|欧元|日元|澳元|港元|韩元|卢比|英镑|加元|人民币)`,
     "gu",
   ),
 ];
@@ -73,6 +88,8 @@ const UNITS: Record<string, { unit: string; factor: number }> = {
   t: { unit: "t", factor: 1 },
   吨: { unit: "t", factor: 1 },
   kt: { unit: "t", factor: 1000 },
+  tpa: { unit: "t/year", factor: 1 },
+  ktpa: { unit: "t/year", factor: 1000 },
   kilograms: { unit: "kg", factor: 1 },
   kilogram: { unit: "kg", factor: 1 },
   kg: { unit: "kg", factor: 1 },
@@ -103,7 +120,7 @@ const PERIODS: Record<string, string> = {
 };
 
 const QUANTITY_PATTERN = new RegExp(
-  String.raw`${LEFT}(?<num>${NUM}|${CNUM})(?:\s?(?<mult>${WORD_MULT})|(?<cmult>[万千百]+))?\s?(?<unit>metric tonnes|metric tons|tonnes|tonne|tons|ton|kt|t|kilograms|kilogram|kg|cubic met(?:er|re)s|m³|m3|sets|吨|公斤|千克|立方米|套)(?:\s?(?:/|per\s|a\s)(?<per>day|d|year|yr|annum|month|hour|h)|(?:/|每)(?<zhper>天|日|年|月))?${RIGHT}`,
+  String.raw`${LEFT}(?<num>${NUM}|${CNUM})(?:\s?(?<mult>${WORD_MULT})|(?<cmult>[万千百]+))?[\s-]?(?<unit>metric tonnes|metric tons|tonnes|tonne|tons|ton|ktpa|tpa|kt|t|kilograms|kilogram|kg|cubic met(?:er|re)s|m³|m3|sets|吨|公斤|千克|立方米|套)(?:\s?(?:/|per\s|a\s)(?<per>day|d|year|yr|annum|month|hour|h)|(?:/|每)(?<zhper>天|日|年|月))?${RIGHT}`,
   "gu",
 );
 
@@ -138,7 +155,7 @@ function quantityCandidate(m: RegExpExecArray): Candidate | null {
   // A lone "一" before 套 is the article "a set of", not a count.
   if (g.unit === "套" && !/\d/.test(g.num ?? "")) return null;
   const per = PERIODS[(g.per ?? g.zhper ?? "").toLowerCase()];
-  const unit = per ? `${unitInfo.unit}/${per}` : unitInfo.unit;
+  const unit = per && !unitInfo.unit.includes("/") ? `${unitInfo.unit}/${per}` : unitInfo.unit;
   const value = tidy(base * unitInfo.factor * multiplierOf(g.mult) * multiplierOf(g.cmult));
   return {
     start: m.index,

@@ -1,26 +1,17 @@
 /**
  * The contract document as OpenSearch stores it: the contract fields as they
- * are, plus flat keyword facets so Dashboards can aggregate on entities by
- * type and search their names in both languages without nested queries.
+ * are, plus flat keyword facets (pipelines/enrich/facets.ts) so Dashboards
+ * can aggregate on entities by type without nested queries, and
+ * `entity_names`, every name of every named entity in every language, which
+ * the query-bar search reaches: `包头` finds an English article about Baotou.
  */
-import type { EntityType, LodestoneDocument } from "../../shared/document.ts";
+import type { LodestoneDocument } from "../../shared/document.ts";
+import { type EntityFacets, facetsOf } from "../enrich/facets.ts";
 
-const FACET_BY_TYPE: Partial<
-  Record<EntityType, "persons" | "organizations" | "locations" | "materials">
-> = {
-  person: "persons",
-  organization: "organizations",
-  location: "locations",
-  material: "materials",
-};
+const NAMED_TYPES = new Set(["person", "organization", "location", "material"]);
 
-export interface SearchDocument extends LodestoneDocument {
-  entity_ids: string[];
+export interface SearchDocument extends LodestoneDocument, EntityFacets {
   entity_names: string[];
-  persons: string[];
-  organizations: string[];
-  locations: string[];
-  materials: string[];
   repair_kinds: string[];
 }
 
@@ -29,28 +20,11 @@ function unique(values: Iterable<string>): string[] {
 }
 
 export function toSearchDocument(doc: LodestoneDocument): SearchDocument {
-  const facets = { persons: [], organizations: [], locations: [], materials: [] } as Record<
-    "persons" | "organizations" | "locations" | "materials",
-    string[]
-  >;
-  const names: string[] = [];
-  for (const entity of doc.entities) {
-    const facet = FACET_BY_TYPE[entity.type];
-    if (!facet) continue;
-    // Every language's name goes in both places: the facet lists by canonical
-    // English name and Chinese name alike, and entity_names is the searchable text.
-    const all = [entity.name, ...Object.values(entity.names ?? {})];
-    facets[facet].push(...all);
-    names.push(...all);
-  }
+  const named = doc.entities.filter((entity) => NAMED_TYPES.has(entity.type));
   return {
     ...doc,
-    entity_ids: unique(doc.entities.map((entity) => entity.id)),
-    entity_names: unique(names),
-    persons: unique(facets.persons),
-    organizations: unique(facets.organizations),
-    locations: unique(facets.locations),
-    materials: unique(facets.materials),
+    ...facetsOf(doc.entities),
+    entity_names: unique(named.flatMap((entity) => [entity.name, ...Object.values(entity.names ?? {})])),
     repair_kinds: unique(doc.repairs.map((repair) => repair.kind)),
   };
 }

@@ -1,18 +1,21 @@
 /**
  * Precision and recall of entity recognition on the gold file, per type and
  * overall, at entity (canonical id) and mention level.
- * Run: npx tsx test/bench/entity-quality.ts [--errors] [--only=seed|own]
+ * Run: npx tsx test/bench/entity-quality.ts [--errors] [--only=seed,own,heldout-005,…]
  */
 import { findEntities } from "../../pipelines/enrich/find-entities.ts";
 import { emptyReport, loadGold, ratios, type Scores, scoreDocument } from "./entity-score.ts";
 
 const showErrors = process.argv.includes("--errors");
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 
 const report = emptyReport();
 let badOffsets = 0;
 for (const { doc, text } of loadGold()) {
-  if (only && !doc.name.startsWith(only)) continue;
+  if (only && !only.some((prefix) => doc.name.startsWith(prefix))) continue;
   const predicted = findEntities(text, doc.lang, { referenceDate: doc.published_at });
   for (const e of predicted) {
     for (const m of e.mentions) if (text.slice(m.start, m.end) !== m.text) badOffsets++;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findEntities } from "../../../pipelines/enrich/find-entities.ts";
-import { knowledgeBase } from "../../../pipelines/enrich/knowledge-base.ts";
+import { foldCase } from "../../../pipelines/enrich/fold.ts";
+import { knowledgeBase, namesOf } from "../../../pipelines/enrich/knowledge-base.ts";
 
 const idsOf = (text: string, lang: string) => findEntities(text, lang).map((e) => e.id);
 
@@ -30,6 +31,20 @@ describe("knowledge base", () => {
       expect(entry?.type, element).toBe("material");
       expect(entry?.zh, element).toMatch(/^[\u4e00-\u9fff]$/u);
     }
+  });
+
+  it("never gives one name to two entities", () => {
+    const owner = new Map<string, string>();
+    const conflicts: string[] = [];
+    for (const entry of knowledgeBase.values()) {
+      for (const { name, caseSensitive } of namesOf(entry)) {
+        const key = caseSensitive ? `exact:${name}` : foldCase(name);
+        const other = owner.get(key);
+        if (other && other !== entry.id) conflicts.push(`${name}: ${other} / ${entry.id}`);
+        owner.set(key, entry.id);
+      }
+    }
+    expect(conflicts).toEqual([]);
   });
 
   it("gives every entry a typed, prefixed id", () => {
@@ -74,6 +89,18 @@ describe("aliases resolve to one canonical id", () => {
     ]);
   });
 
+  it("knows NdPr in either order", () => {
+    for (const text of [
+      "neodymium-praseodymium alloy",
+      "NdPr metal",
+      "praseodymium-neodymium",
+      "镨钕",
+      "钕镨",
+    ]) {
+      expect(idsOf(text, "und"), text).toEqual(["mat:prnd"]);
+    }
+  });
+
   it("maps oxides and their Chinese names to the same material", () => {
     expect(idsOf("PrNd oxide prices rose", "en")).toEqual(["mat:prnd-oxide"]);
     expect(idsOf("氧化镨钕价格上涨", "zh")).toEqual(["mat:prnd-oxide"]);
@@ -115,5 +142,13 @@ describe("Traditional Chinese", () => {
     expect(traditional?.id).toBe("per:陈建国");
     expect(traditional?.id).toBe(simplified?.id);
     expect(traditional?.mentions[0]?.text).toBe("陳建國");
+  });
+});
+
+describe("languages", () => {
+  it("runs the English recognisers only on English or undetermined text", () => {
+    const text = "Wang Xiaoming visita Baotou con Kessock Metals.";
+    expect(findEntities(text, "es").map((e) => e.id)).toEqual(["loc:baotou"]);
+    expect(findEntities(text, "und").map((e) => e.id)).toContain("per:wang-xiaoming");
   });
 });

@@ -84,3 +84,21 @@ describe("facetsOf", () => {
     });
   });
 });
+
+describe("enrich", () => {
+  it("lists entities named only in the title or highlights, without mentions", () => {
+    const doc = {
+      ...languageDocument("t", "en", "Gong Bin improved yields by 90%."),
+      title: "Gong Bin of China Northern Rare Earth",
+      highlights: ["Hefeng Rare Earth saved RMB 1.71M"],
+    };
+    const entities = enrich(doc).entities;
+    expect(entities.map((e) => [e.id, e.mentions.length])).toEqual([
+      ["per:gong-bin", 1],
+      ["pct:90", 1],
+      ["org:china-northern-rare-earth", 0],
+      ["org:hefeng-rare-earth", 0],
+      ["money:cny:1710000", 0],
+    ]);
+  });
+});

@@ -89,3 +89,19 @@ describe("dates", () => {
     expect(ids).toEqual(["qty:t:2000", "qty:set:1999"]);
   });
 });
+
+describe("more written forms", () => {
+  it.each([
+    ["a 10,000-tonne plant", "qty:t:10000", "10,000-tonne"],
+    ["capacity of 12,000 tpa", "qty:t-per-year:12000", "12,000 tpa"],
+    ["5 million USD in grants", "money:usd:5000000", "5 million USD"],
+    ["投资5亿人民币", "money:cny:500000000", "5亿人民币"],
+    ["发布于2025/10/09", "date:2025-10-09", "2025/10/09"],
+    ["发布于2025.1.9", "date:2025-01-09", "2025.1.9"],
+    ["it will spend 1.2 trillion won", "money:krw:1200000000000", "1.2 trillion won"],
+    ["a HK$3.5 billion deal", "money:hkd:3500000000", "HK$3.5 billion"],
+    ["投资３００亿韩元", "money:krw:30000000000", "３００亿韩元"],
+  ])("%s", (text, id, mention) => {
+    expect(only(text)).toMatchObject({ id, text: mention });
+  });
+});
