@@ -24,7 +24,9 @@ export function toSearchDocument(doc: LodestoneDocument): SearchDocument {
   return {
     ...doc,
     ...facetsOf(doc.entities),
-    entity_names: unique(named.flatMap((entity) => [entity.name, ...Object.values(entity.names ?? {})])),
+    entity_names: unique(
+      named.flatMap((entity) => [entity.name, ...Object.values(entity.names ?? {})]),
+    ),
     repair_kinds: unique(doc.repairs.map((repair) => repair.kind)),
   };
 }
