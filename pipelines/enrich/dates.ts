@@ -4,9 +4,10 @@
  * 15", "１月１４日") takes the year of the reference date (the publication
  * date); without one it stays a yearless "--10-15".
  */
+
+import { parseChineseNumber } from "../../shared/text/numbers.ts";
 import type { Candidate } from "./candidate.ts";
 import { foldWidth } from "./fold.ts";
-import { parseChineseNumber } from "./numbers.ts";
 
 const MONTHS: Record<string, number> = {
   january: 1,

@@ -4,9 +4,15 @@
  * numerals. Ids carry the value so that "RMB 1.71M" and "RMB 1.71 million" in
  * one document are one entity: `money:cny:1710000`.
  */
+
+import {
+  CHINESE_NUMERAL_CHARS,
+  multiplierOf,
+  parseNumber,
+  tidy,
+} from "../../shared/text/numbers.ts";
 import type { Candidate } from "./candidate.ts";
 import { foldWidth } from "./fold.ts";
-import { CHINESE_NUMERAL_CHARS, multiplierOf, parseNumber, tidy } from "./numbers.ts";
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CNUM = `[${CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?`;

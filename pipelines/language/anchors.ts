@@ -4,6 +4,7 @@
  * number and month words), Latin-script names such as `NdFeB` that a
  * Chinese paragraph carries verbatim, and listed names in either script.
  */
+import { parseChineseNumber } from "../../shared/text/numbers.ts";
 import { nameAnchors } from "./name-anchors.ts";
 import { foldFullWidthAlnum } from "./text-forms.ts";
 
@@ -38,54 +39,6 @@ const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
   december: 12,
 };
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  兩: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CHINESE_UNITS: Readonly<Record<string, number>> = {
-  十: 10,
-  百: 100,
-  千: 1000,
-  万: 10000,
-  萬: 10000,
-};
-
-/** `一九八九` digit by digit, `三十五` / `两千` positionally. */
-export function chineseNumeral(text: string): number | null {
-  const chars = [...text];
-  if (chars.every((char) => CHINESE_DIGITS[char] !== undefined)) {
-    return Number(chars.map((char) => CHINESE_DIGITS[char]).join(""));
-  }
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  for (const char of chars) {
-    const value = CHINESE_DIGITS[char];
-    const unit = CHINESE_UNITS[char];
-    if (value !== undefined) digit = value;
-    else if (unit === 10000) {
-      total += (section + (digit ?? 0)) * unit;
-      section = 0;
-      digit = null;
-    } else if (unit !== undefined) {
-      section += (digit ?? 1) * unit;
-      digit = null;
-    } else return null;
-  }
-  return total + section + (digit ?? 0);
-}
-
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   million: 1e6,
   billion: 1e9,
@@ -115,7 +68,7 @@ export function anchorsOf(text: string): Set<string> {
     const digits = match[1] ?? "";
     // A lone 一 or 十 is usually a word (统一, 十分), not a number.
     if (digits.length < 2 && match[2] === undefined) continue;
-    const value = chineseNumeral(digits);
+    const value = parseChineseNumber(digits);
     if (value !== null) anchors.add(numberAnchor(value, match[2]));
   }
   for (const match of folded.matchAll(/\p{Script=Latin}[\p{Script=Latin}\d-]*/gu)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alignParagraphs } from "../../../pipelines/language/align-paragraphs.ts";
-import { anchorsOf, chineseNumeral } from "../../../pipelines/language/anchors.ts";
+import { anchorsOf } from "../../../pipelines/language/anchors.ts";
+import { parseChineseNumber as chineseNumeral } from "../../../shared/text/numbers.ts";
 
 const EN = [
   "China Northern Rare Earth raised its listing price for praseodymium-neodymium oxide to 559,000 yuan per tonne in October.",

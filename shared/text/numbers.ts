@@ -1,5 +1,6 @@
 /**
- * Numbers as written in the two languages: "50,000", "1.71", "３０００" (after
+ * Numbers as written in the two languages (shared by the language stage's
+ * alignment anchors and the enrich stage's quantities and dates): "50,000", "1.71", "３０００" (after
  * width folding), "一千五百", "一九八三", and mixed forms such as "1.71亿".
  */
 
@@ -9,6 +10,7 @@ const CHINESE_DIGITS: Record<string, number> = {
   一: 1,
   二: 2,
   两: 2,
+  兩: 2,
   三: 3,
   四: 4,
   五: 5,
@@ -18,10 +20,10 @@ const CHINESE_DIGITS: Record<string, number> = {
   九: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
 /** Character class body for regexes: Chinese numerals and their multipliers. */
-export const CHINESE_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿";
+export const CHINESE_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億";
 
 function parseChineseInteger(text: string): number | null {
   if (text.length === 0) return null;
@@ -77,7 +79,9 @@ const MULTIPLIER_WORDS: Record<string, number> = {
   百: 100,
   千: 1e3,
   万: 1e4,
+  萬: 1e4,
   亿: 1e8,
+  億: 1e8,
 };
 
 /** Value of a multiplier word or a run of Chinese multipliers ("万亿"); 1 when empty. */
