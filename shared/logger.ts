@@ -3,6 +3,7 @@
  * that carry queue, job id and document/source id on every line.
  */
 import { type Logger, pino } from "pino";
+import prettyStream from "pino-pretty";
 import type { Config } from "./config.ts";
 
 export type { Logger };
@@ -16,11 +17,11 @@ export function createLogger(
     (config.LOG_FORMAT === "auto" && process.stderr.isTTY === true);
   // Logs go to stderr: stdout is reserved for command output (`lodestone process` prints JSON).
   if (pretty) {
-    return pino({
-      name,
-      level: config.LOG_LEVEL,
-      transport: { target: "pino-pretty", options: { destination: 2, ignore: "pid,hostname" } },
-    });
+    // In-process and synchronous, unlike a transport: lines stay in order with a progress bar.
+    return pino(
+      { name, level: config.LOG_LEVEL },
+      prettyStream({ destination: 2, sync: true, ignore: "pid,hostname" }),
+    );
   }
   return pino({ name, level: config.LOG_LEVEL }, pino.destination(2));
 }

@@ -25,7 +25,10 @@ export async function runMainJob(manifest = SEEDS_MANIFEST): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config, "main-job");
   await ensureInfrastructure(config, log);
-  const host = await startWorkerHost(config, log);
+  // In a terminal the progress bar tells the story; per-job lines would scroll it away.
+  const workerLog =
+    process.stderr.isTTY && log.levelVal < 40 ? log.child({}, { level: "warn" }) : log;
+  const host = await startWorkerHost(config, workerLog);
   const connection = createRedis(config);
   const queues = createQueueSet(config, connection);
   const opensearch = createOpenSearch(config);
