@@ -51,6 +51,32 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** Hosts, addresses and networks (CIDR) exempt from SSRF protection, comma-separated. */
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    ),
+  /** Turns SSRF protection off entirely (a trusted network only). */
+  FETCH_ALLOW_PRIVATE: booleanString.default(false),
+  FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  FETCH_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Least time between two requests to one host, across all workers (robots.txt Crawl-delay can raise it). */
+  FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** The product token matched against robots.txt rules, also sent in User-Agent. */
+  ROBOTS_USER_AGENT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "a robots.txt product token: letters, digits, - and _")
+    .default("Lodestone"),
+  /** Port and address of the operator HTTP API (`lodestone api`). */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  API_HOST: z.string().min(1).default("0.0.0.0"),
+  /** Bearer token the HTTP API requires; `lodestone api` refuses to start without it. */
+  LODESTONE_API_KEY: z.string().min(16, "at least 16 characters").optional(),
   /** Bring up a local Redis/OpenSearch (infra/local) when the URLs do not answer. */
   LODESTONE_AUTO_INFRA: booleanString.default(true),
   /** Where local infrastructure keeps downloads, data and logs. */

@@ -12,6 +12,7 @@ import type { Logger } from "../shared/logger.ts";
 import { jobLogger } from "../shared/logger.ts";
 import { jobEnvelopeSchema, type StageName } from "../shared/queues.ts";
 import { toQueueError } from "./retry-policy.ts";
+import { runIdOf } from "./sources/scheduled-run.ts";
 import type { StageMetrics } from "./stage-metrics.ts";
 
 export interface WorkerDeps {
@@ -19,6 +20,23 @@ export interface WorkerDeps {
   connection: Redis;
   log: Logger;
   metrics: StageMetrics;
+  /** Told of every attempt's end (cross-process metrics, the source registry's last run). */
+  onOutcome?: (outcome: JobOutcome) => Promise<void>;
+}
+
+export interface JobOutcome {
+  stage: StageName;
+  jobId: string;
+  runId?: string;
+  /** The source the job's payload speaks of. */
+  sourceId?: string;
+  /** failed: for good; retrying: this attempt failed, another follows. */
+  status: "completed" | "failed" | "retrying";
+  ms: number;
+  /** This attempt was a retry. */
+  retried: boolean;
+  result?: unknown;
+  error?: string;
 }
 
 export interface StageHandler<R> {
@@ -38,8 +56,20 @@ export function docIdOf(payload: unknown): string | undefined {
   return undefined;
 }
 
+function sourceIdOf(payload: unknown): string | undefined {
+  if (typeof payload !== "object" || payload === null || !("source" in payload)) return undefined;
+  return docIdOf({ source: payload.source });
+}
+
 export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps): Worker {
   const counters = deps.metrics.of(handler.name);
+  // Bookkeeping must never fail the job it reports on.
+  const report = (outcome: JobOutcome) =>
+    deps
+      .onOutcome?.(outcome)
+      .catch((error: unknown) =>
+        deps.log.warn({ err: error, queue: handler.name }, "could not record the job outcome"),
+      );
   const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<R> => {
     const started = performance.now();
     const envelope = jobEnvelopeSchema.safeParse(job.data);
@@ -50,14 +80,18 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
       ...(docId ? { docId } : {}),
     });
     if (job.attemptsMade > 0) counters.retried += 1;
+    const runId = envelope.success ? runIdOf(envelope.data.run_id, job.id) : undefined;
+    const sourceId = envelope.success ? sourceIdOf(envelope.data.payload) : undefined;
+    const outcome = { stage: handler.name, jobId: job.id ?? "", retried: job.attemptsMade > 0 };
     try {
       if (!envelope.success) throw envelope.error;
       const ctx: StageContext = { log, ...(signal ? { signal } : {}) };
-      const result = await handler.handle(envelope.data.payload, envelope.data.run_id, ctx);
+      const result = await handler.handle(envelope.data.payload, runId ?? "", ctx);
       const ms = Math.round(performance.now() - started);
       counters.completed += 1;
       counters.totalMs += ms;
       log.info({ ms, attempt: job.attemptsMade + 1 }, "job done");
+      await report({ ...outcome, runId, sourceId, status: "completed", ms, result });
       return result;
     } catch (error) {
       const queueError = toQueueError(error);
@@ -65,6 +99,9 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
         queueError.name !== "UnrecoverableError" && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
       if (!willRetry) counters.failed += 1;
       log.warn({ err: queueError, attempt: job.attemptsMade + 1, willRetry }, "job failed");
+      const ms = Math.round(performance.now() - started);
+      const status = willRetry ? "retrying" : "failed";
+      await report({ ...outcome, runId, sourceId, status, ms, error: queueError.message });
       throw queueError;
     }
   };

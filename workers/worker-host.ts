@@ -5,6 +5,8 @@
  */
 import type { Worker } from "bullmq";
 import { fetchRequestSchema } from "../pipelines/fetch/fetch-source.ts";
+import { safeFetchPolicyOf } from "../pipelines/fetch/http/policy-from-config.ts";
+import { SafeFetcher } from "../pipelines/fetch/http/safe-fetcher.ts";
 import { buildPipeline } from "../pipelines/pipeline.ts";
 import type { Config } from "../shared/config.ts";
 import { fetchedDocumentSchema, normalizedDocumentSchema } from "../shared/document.ts";
@@ -15,10 +17,14 @@ import { indexHandler } from "./index-handler.ts";
 import { BulkIndexer } from "./indexing/bulk-indexer.ts";
 import { DeadLetters } from "./indexing/dead-letters.ts";
 import { ensureIndex } from "./indexing/ensure-index.ts";
+import { MetricsStore } from "./metrics/metrics-store.ts";
 import { closeQueueSet, createQueueSet } from "./queue-set.ts";
 import { SourceState } from "./source-state.ts";
+import { RedisHostGate } from "./sources/host-rate-limit.ts";
+import { recordSourceRun } from "./sources/run-recorder.ts";
+import { SourceRegistry } from "./sources/source-registry.ts";
 import { StageMetrics } from "./stage-metrics.ts";
-import { startStageWorker } from "./stage-worker.ts";
+import { type JobOutcome, startStageWorker } from "./stage-worker.ts";
 import { type TransformHooks, transformHandler } from "./transform-handler.ts";
 
 export interface WorkerHost {
@@ -61,7 +67,17 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
   const queues = createQueueSet(config, connection);
   const state = new SourceState(connection, config.QUEUE_PREFIX);
   const metrics = new StageMetrics();
-  const deps = { config, connection, log, metrics };
+  const registry = new SourceRegistry(connection, config.QUEUE_PREFIX);
+  const store = new MetricsStore(connection, config.QUEUE_PREFIX);
+  const deps = {
+    config,
+    connection,
+    log,
+    metrics,
+    onOutcome: async (outcome: JobOutcome) => {
+      await Promise.all([store.record(outcome), recordSourceRun(registry, outcome)]);
+    },
+  };
   const indexer = new BulkIndexer(
     opensearch,
     config.INDEX_ALIAS,
@@ -73,9 +89,13 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
     log.child({ component: "bulk-indexer" }),
   );
   const hooks = stageHooks(state);
+  const http = new SafeFetcher(
+    safeFetchPolicyOf(config, new RedisHostGate(connection, config.QUEUE_PREFIX)),
+  );
   const pipeline = buildPipeline({
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,
+    http,
   });
   const workers = [
     ...pipeline.map((stage) =>
@@ -101,6 +121,7 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
       await indexer.flush();
+      await http.close();
       await closeQueueSet(queues);
       await opensearch.close();
       connection.disconnect();

@@ -9,6 +9,7 @@ import { type FetchedDocument, sourceRefSchema } from "../../shared/document.ts"
 import { sha256Hex } from "../../shared/ids.ts";
 import type { StageFunction } from "../stage.ts";
 import { decodeBytes } from "./decode/decode-bytes.ts";
+import type { SafeFetcher } from "./http/safe-fetcher.ts";
 import { readFileSource } from "./read-file.ts";
 import { readHttpSource } from "./read-http.ts";
 
@@ -30,6 +31,8 @@ export interface FetchOptions {
   maxBytes: number;
   /** Injected clock, so tests and re-runs can pin `fetched_at`. */
   now?: () => Date;
+  /** The http(s) fetcher and its safety policy; the strict default when absent. */
+  http?: SafeFetcher;
 }
 
 /** What a reader returns: bytes and what the transport said about them. */

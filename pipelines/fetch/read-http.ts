@@ -1,14 +1,31 @@
 /**
- * http(s) reader: conditional requests, a total timeout, a size cap, and
- * errors sorted into permanent (4xx) and retryable (429, 5xx, network).
+ * http(s) reader: conditional requests, a total timeout, a size cap counted
+ * on the decoded body (so a compressed bomb stops at the cap), a
+ * content-type allow-list, and errors sorted into permanent (4xx, refusals)
+ * and retryable (429, 5xx, network). Address checks, redirects, robots.txt
+ * and the per-host pace are the SafeFetcher's (./http/).
  */
+import type { Response } from "undici";
 import { PermanentError, RetryableError } from "../../shared/errors.ts";
 import type { FetchOptions, FetchRequest, RawContent } from "./fetch-source.ts";
+import { FetchRefusedError } from "./http/address-policy.ts";
+import { ACCEPT_HEADER, contentTypeRefusal } from "./http/content-types.ts";
+import { SafeFetcher } from "./http/safe-fetcher.ts";
 import { mediaTypeOfHeader } from "./media-type.ts";
 
 interface HttpReadOptions extends Pick<FetchOptions, "timeoutMs" | "maxBytes"> {
   previous?: FetchRequest["previous"];
   signal?: AbortSignal;
+  /** The fetcher and its policy; without one, the strict default policy applies. */
+  http?: SafeFetcher;
+}
+
+let defaultFetcher: SafeFetcher | undefined;
+
+function fetcherOf(options: HttpReadOptions): SafeFetcher {
+  if (options.http) return options.http;
+  defaultFetcher ??= new SafeFetcher();
+  return defaultFetcher;
 }
 
 async function readCapped(response: Response, maxBytes: number, uri: string): Promise<Uint8Array> {
@@ -20,6 +37,7 @@ async function readCapped(response: Response, maxBytes: number, uri: string): Pr
   if (!response.body) return new Uint8Array();
   for await (const chunk of response.body) {
     total += chunk.byteLength;
+    // Throwing out of the loop cancels the stream (the iterator's return()).
     if (total > maxBytes)
       throw new PermanentError(`${uri}: body over the limit of ${maxBytes} bytes`);
     chunks.push(chunk);
@@ -29,30 +47,34 @@ async function readCapped(response: Response, maxBytes: number, uri: string): Pr
 
 export async function readHttpSource(uri: string, options: HttpReadOptions): Promise<RawContent> {
   const headers: Record<string, string> = {
-    "user-agent": "Lodestone/0.1 (+news ingestion)",
-    accept: "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+    accept: ACCEPT_HEADER,
+    // undici offers br only over https by default; Node decodes it over http too.
+    "accept-encoding": "gzip, deflate, br",
   };
   if (options.previous?.etag) headers["if-none-match"] = options.previous.etag;
   if (options.previous?.last_modified)
     headers["if-modified-since"] = options.previous.last_modified;
-  const signals = [
+  const signal = AbortSignal.any([
     AbortSignal.timeout(options.timeoutMs),
     ...(options.signal ? [options.signal] : []),
-  ];
-  let response: Response;
-  try {
-    response = await fetch(uri, { headers, redirect: "follow", signal: AbortSignal.any(signals) });
-  } catch (error) {
-    throw new RetryableError(`${uri}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (response.status === 304)
+  ]);
+  const { response, url } = await fetcherOf(options).fetch(uri, { headers, signal });
+  if (response.status === 304) {
+    await response.body?.cancel();
     return { bytes: new Uint8Array(), mediaType: "text/plain", notModified: true };
+  }
+  if (!response.ok) await response.body?.cancel();
   if (response.status === 429 || response.status >= 500) {
     throw new RetryableError(`${uri}: HTTP ${response.status} ${response.statusText}`);
   }
   if (!response.ok)
     throw new PermanentError(`${uri}: HTTP ${response.status} ${response.statusText}`);
   const contentType = response.headers.get("content-type");
+  const refusal = contentTypeRefusal(contentType, url);
+  if (refusal) {
+    await response.body?.cancel();
+    throw new FetchRefusedError(refusal);
+  }
   const raw: RawContent = {
     bytes: await readCapped(response, options.maxBytes, uri),
     mediaType: mediaTypeOfHeader(contentType),

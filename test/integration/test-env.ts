@@ -27,6 +27,9 @@ export function createTestEnv(name: string, overrides: Record<string, string> = 
     LOG_FORMAT: "json",
     JOB_BACKOFF_MS: "50",
     BULK_FLUSH_MS: "20",
+    // The test servers listen on loopback, which SSRF protection refuses by default.
+    FETCH_ALLOW_HOSTS: "127.0.0.1",
+    FETCH_HOST_INTERVAL_MS: "20",
     ...overrides,
   };
   const config = loadConfig(env);

@@ -1,4 +1,7 @@
-/** `lodestone enqueue <path|url|folder>…`: add sources to the fetch queue (optionally wait for them). */
+/**
+ * `lodestone enqueue <path|url|folder>…`: register sources, add them to the
+ * fetch queue (optionally wait for them), and with --schedule re-ingest them on a cron schedule.
+ */
 import { Command } from "commander";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
@@ -7,31 +10,71 @@ import { enqueueSources, newRunId, resolveSources } from "../enqueue-sources.ts"
 import { ingestAndWait } from "../ingest-run.ts";
 import { closeQueueSet, createQueueSet } from "../queue-set.ts";
 import { summarize } from "../run-summary.ts";
+import { registerSources } from "../sources/register-sources.ts";
+import { nextRunOf } from "../sources/schedules.ts";
+import { SourceRegistry } from "../sources/source-registry.ts";
+import { SourceService } from "../sources/source-service.ts";
 
 export function enqueueCommand(): Command {
   return new Command("enqueue")
     .description("add sources (files, folders, http(s) URLs) to the fetch queue")
     .argument("<sources...>", "files, folders or http(s) URLs")
     .option("--wait", "wait until every source is indexed or failed, then print a summary")
-    .action(async (inputs: string[], options: { wait?: boolean }) => {
-      const config = loadConfig();
-      const log = createLogger(config, "enqueue");
-      const connection = createRedis(config);
-      const queues = createQueueSet(config, connection);
-      try {
-        const sources = await resolveSources(inputs);
-        if (options.wait) {
-          const outcomes = await ingestAndWait(config, queues, sources, log);
-          process.stdout.write(`${summarize(outcomes)}\n`);
-          if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
-          return;
+    .option(
+      "--schedule <cron>",
+      'also re-ingest on this cron schedule (5 fields, or 6 with seconds first), e.g. "0 */6 * * *"',
+    )
+    .option(
+      "--tz <zone>",
+      "time zone of the schedule, an IANA name such as Asia/Shanghai (default UTC)",
+    )
+    .action(
+      async (inputs: string[], options: { wait?: boolean; schedule?: string; tz?: string }) => {
+        const config = loadConfig();
+        const log = createLogger(config, "enqueue");
+        if (options.tz && !options.schedule) throw new Error("--tz needs --schedule");
+        // Checked before anything is registered or enqueued.
+        if (options.schedule) nextRunOf(options.schedule, options.tz);
+        const connection = createRedis(config);
+        const queues = createQueueSet(config, connection);
+        try {
+          const sources = await resolveSources(inputs);
+          // Every enqueued source is registered (see `lodestone sources list`).
+          const service = new SourceService(
+            new SourceRegistry(connection, config.QUEUE_PREFIX),
+            queues,
+          );
+          await registerSources(
+            service,
+            sources,
+            {
+              ...(options.schedule ? { schedule: options.schedule } : {}),
+              ...(options.tz ? { tz: options.tz } : {}),
+            },
+            log,
+          );
+          if (options.schedule) {
+            log.info(
+              { sources: sources.length, schedule: options.schedule, tz: options.tz ?? "UTC" },
+              "scheduled; see `lodestone schedules list`",
+            );
+          }
+          if (options.wait) {
+            const outcomes = await ingestAndWait(config, queues, sources, log);
+            process.stdout.write(`${summarize(outcomes)}\n`);
+            if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+            return;
+          }
+          const enqueued = await enqueueSources(queues, sources, newRunId());
+          for (const job of enqueued) process.stdout.write(`${job.jobId}\t${job.source.uri}\n`);
+          log.info(
+            { sources: enqueued.length },
+            "enqueued; run `lodestone workers` to process them",
+          );
+        } finally {
+          await closeQueueSet(queues);
+          connection.disconnect();
         }
-        const enqueued = await enqueueSources(queues, sources, newRunId());
-        for (const job of enqueued) process.stdout.write(`${job.jobId}\t${job.source.uri}\n`);
-        log.info({ sources: enqueued.length }, "enqueued; run `lodestone workers` to process them");
-      } finally {
-        await closeQueueSet(queues);
-        connection.disconnect();
-      }
-    });
+      },
+    );
 }

@@ -4,6 +4,7 @@
  * file; this one only assembles them.
  */
 import { Command } from "commander";
+import { apiCommand } from "./api-command.ts";
 import { dashboardsCommand } from "./dashboards-command.ts";
 import { deadLettersCommand } from "./dead-letters-command.ts";
 import { enqueueCommand } from "./enqueue-command.ts";
@@ -11,7 +12,9 @@ import { indexCommand } from "./index-command.ts";
 import { infraCommand } from "./infra-command.ts";
 import { processCommand } from "./process-command.ts";
 import { repairCommand } from "./repair-command.ts";
+import { schedulesCommand } from "./schedules-command.ts";
 import { searchCommand } from "./search-command.ts";
+import { sourcesCommand } from "./sources-command.ts";
 import { workersCommand } from "./workers-command.ts";
 
 const program = new Command("lodestone")
@@ -24,6 +27,9 @@ const program = new Command("lodestone")
   .addCommand(indexCommand())
   .addCommand(deadLettersCommand())
   .addCommand(repairCommand())
+  .addCommand(sourcesCommand())
+  .addCommand(schedulesCommand())
+  .addCommand(apiCommand())
   .addCommand(dashboardsCommand())
   .addCommand(searchCommand());
 

@@ -1,5 +1,7 @@
 /** `lodestone process <path|url>`: every stage in-process, no servers; prints the documents as JSON. */
 import { Command } from "commander";
+import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
+import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { resolveSources } from "../enqueue-sources.ts";
@@ -15,12 +17,22 @@ export function processCommand(): Command {
       const log = createLogger(config, "process");
       // Loaded here: the stages bring language models and dictionaries that other commands do not need.
       const { runInProcess } = await import("../../pipelines/run-in-process.ts");
-      const options = { timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES };
+      // The same fetch safety policy as the workers (allow-list, redirects, robots.txt).
+      const http = new SafeFetcher(safeFetchPolicyOf(config));
+      const options = {
+        timeoutMs: config.FETCH_TIMEOUT_MS,
+        maxBytes: config.FETCH_MAX_BYTES,
+        http,
+      };
       const documents = [];
-      for (const source of await resolveSources(inputs)) {
-        documents.push(
-          ...(await runInProcess(source, options, { log: log.child({ sourceId: source.id }) })),
-        );
+      try {
+        for (const source of await resolveSources(inputs)) {
+          documents.push(
+            ...(await runInProcess(source, options, { log: log.child({ sourceId: source.id }) })),
+          );
+        }
+      } finally {
+        await http.close();
       }
       process.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
     });

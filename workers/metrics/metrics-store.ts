@@ -1,0 +1,83 @@
+/**
+ * Per-stage job counters and a duration histogram, kept in Redis so that the
+ * API process reports the jobs every worker process handled, and a worker's
+ * restart loses nothing. One hash per stage: `completed`, `failed`,
+ * `retried`, `unchanged` (fetch only), `duration_count`, `duration_sum` (seconds), and one
+ * `le:<bound>` field per histogram bucket (non-cumulative; the renderer sums).
+ */
+import type { Redis } from "ioredis";
+import { STAGE_NAMES, type StageName, stageJobResultSchema } from "../../shared/queues.ts";
+import type { JobOutcome } from "../stage-worker.ts";
+
+/** Bucket bounds in seconds: a fetch takes up to tens of seconds, a transform milliseconds. */
+export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+export interface StageStats {
+  completed: number;
+  /** Completed fetches that found the source unchanged. */
+  unchanged: number;
+  failed: number;
+  retried: number;
+  duration: { buckets: Array<[number, number]>; inf: number; count: number; sum: number };
+}
+
+/** A fetch that found its source unchanged (304 or same content hash) and handed nothing on. */
+function isUnchanged(result: unknown): boolean {
+  return stageJobResultSchema.safeParse(result).data?.unchanged === true;
+}
+
+function bucketField(seconds: number): string {
+  const bound = DURATION_BUCKETS.find((le) => seconds <= le);
+  return bound === undefined ? "le:+Inf" : `le:${bound}`;
+}
+
+export class MetricsStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(stage: StageName): string {
+    return `${this.prefix}:metrics:stage:${stage}`;
+  }
+
+  async record(outcome: JobOutcome): Promise<void> {
+    const key = this.key(outcome.stage);
+    const tx = this.redis.multi();
+    if (outcome.retried) tx.hincrby(key, "retried", 1);
+    if (outcome.status === "completed") tx.hincrby(key, "completed", 1);
+    if (outcome.status === "completed" && isUnchanged(outcome.result))
+      tx.hincrby(key, "unchanged", 1);
+    if (outcome.status === "failed") tx.hincrby(key, "failed", 1);
+    // Every attempt's time counts, a failed one too: it held a worker as long.
+    const seconds = outcome.ms / 1000;
+    tx.hincrby(key, bucketField(seconds), 1);
+    tx.hincrby(key, "duration_count", 1);
+    tx.hincrbyfloat(key, "duration_sum", seconds);
+    await tx.exec();
+  }
+
+  async read(): Promise<Record<StageName, StageStats>> {
+    const hashes = await Promise.all(
+      STAGE_NAMES.map((stage) => this.redis.hgetall(this.key(stage))),
+    );
+    const entries = STAGE_NAMES.map((stage, i) => {
+      const hash = hashes[i] ?? {};
+      const number = (field: string) => Number(hash[field] ?? "0");
+      const stats: StageStats = {
+        completed: number("completed"),
+        unchanged: number("unchanged"),
+        failed: number("failed"),
+        retried: number("retried"),
+        duration: {
+          buckets: DURATION_BUCKETS.map((le) => [le, number(`le:${le}`)]),
+          inf: number("le:+Inf"),
+          count: number("duration_count"),
+          sum: number("duration_sum"),
+        },
+      };
+      return [stage, stats] as const;
+    });
+    return Object.fromEntries(entries) as Record<StageName, StageStats>;
+  }
+}

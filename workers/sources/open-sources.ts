@@ -1,0 +1,39 @@
+/** The source service with its own Redis connection and queues, for one CLI command. */
+import type { Config } from "../../shared/config.ts";
+import { createRedis } from "../../shared/redis.ts";
+import { closeQueueSet, createQueueSet, type QueueSet } from "../queue-set.ts";
+import { SourceRegistry } from "./source-registry.ts";
+import { SourceService } from "./source-service.ts";
+
+export interface OpenSources {
+  service: SourceService;
+  queues: QueueSet;
+  close(): Promise<void>;
+}
+
+export function openSources(config: Config): OpenSources {
+  const connection = createRedis(config, false);
+  const queues = createQueueSet(config, connection);
+  const service = new SourceService(new SourceRegistry(connection, config.QUEUE_PREFIX), queues);
+  return {
+    service,
+    queues,
+    async close() {
+      await closeQueueSet(queues);
+      connection.disconnect();
+    },
+  };
+}
+
+/** Runs `fn` with the sources open, and closes them whatever happens. */
+export async function withSources<T>(
+  config: Config,
+  fn: (open: OpenSources) => Promise<T>,
+): Promise<T> {
+  const open = openSources(config);
+  try {
+    return await fn(open);
+  } finally {
+    await open.close();
+  }
+}

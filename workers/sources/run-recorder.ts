@@ -1,0 +1,31 @@
+/**
+ * Keeps each registered source's last run up to date from the workers' job
+ * outcomes: fetch tells unchanged or fetched, index tells indexed, a job
+ * that fails for good at any stage tells failed, with its stage and reason.
+ */
+import { stageJobResultSchema } from "../../shared/queues.ts";
+import type { JobOutcome } from "../stage-worker.ts";
+import type { RunStatus, SourceRegistry } from "./source-registry.ts";
+
+export function runStatusOf(outcome: JobOutcome): RunStatus | undefined {
+  if (outcome.status === "failed") return "failed";
+  if (outcome.status !== "completed") return undefined;
+  if (outcome.stage === "index") return "indexed";
+  if (outcome.stage !== "fetch") return undefined;
+  const result = stageJobResultSchema.safeParse(outcome.result);
+  return result.success && result.data.unchanged ? "unchanged" : "fetched";
+}
+
+export async function recordSourceRun(
+  registry: SourceRegistry,
+  outcome: JobOutcome,
+): Promise<void> {
+  const status = runStatusOf(outcome);
+  if (!status || !outcome.sourceId) return;
+  await registry.recordRun(outcome.sourceId, {
+    status,
+    ...(outcome.runId ? { run_id: outcome.runId } : {}),
+    ...(status === "failed" ? { stage: outcome.stage } : {}),
+    ...(outcome.error && status === "failed" ? { error: outcome.error } : {}),
+  });
+}
