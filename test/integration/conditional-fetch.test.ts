@@ -9,13 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceIdFor } from "../../shared/ids.ts";
-import { createRedis } from "../../shared/redis.ts";
 import { resolveSources } from "../../workers/enqueue-sources.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
-import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
-import { createTestEnv, documentsIn } from "./test-env.ts";
+import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 
 const FIRST =
   "China Northern Rare Earth raised its listed prices for praseodymium-neodymium oxide in October.\n\nTraders in Baotou expect firm demand.";
@@ -24,9 +20,7 @@ const SECOND =
 
 describe("conditional re-ingestion", () => {
   const t = createTestEnv("conditional");
-  const connection = createRedis(t.config);
-  let host: WorkerHost;
-  let queues: QueueSet;
+  let pipeline: RunningPipeline;
   let http: HttpFixture;
   let version = 1;
   const requests: Array<{ path: string; headers: IncomingHttpHeaders; status: number }> = [];
@@ -52,14 +46,11 @@ describe("conditional re-ingestion", () => {
         res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(body());
       },
     });
-    host = await startWorkerHost(t.config, t.log);
-    queues = createQueueSet(t.config, connection);
+    pipeline = await startPipeline(t);
   });
 
   afterAll(async () => {
-    await host.close();
-    await closeQueueSet(queues);
-    connection.disconnect();
+    await pipeline.close();
     await http.close();
     await t.cleanup();
   });
@@ -74,7 +65,7 @@ describe("conditional re-ingestion", () => {
     new Map((await documentsIn(t.opensearch, t.config.INDEX_ALIAS)).map((d) => [d._id, d]));
 
   it("indexes both sources the first time", async () => {
-    const outcomes = await ingestAndWait(t.config, queues, sources(), t.log);
+    const outcomes = await pipeline.ingest(sources());
     expect(outcomes.map((o) => o.status)).toEqual(["indexed", "indexed"]);
     expect(lastRequest("/validated.txt")?.headers["if-none-match"]).toBeUndefined();
     const docs = await docsById();
@@ -83,7 +74,7 @@ describe("conditional re-ingestion", () => {
   });
 
   it("stops an unchanged source at fetch: 304 for the validated one, same hash for the other", async () => {
-    const outcomes = await ingestAndWait(t.config, queues, sources(), t.log);
+    const outcomes = await pipeline.ingest(sources());
     expect(outcomes.map((o) => o.status)).toEqual(["unchanged", "unchanged"]);
     expect(outcomes.every((o) => o.documents.length === 0)).toBe(true);
     const validated = lastRequest("/validated.txt");
@@ -99,7 +90,7 @@ describe("conditional re-ingestion", () => {
 
   it("re-indexes a changed source in place under the same id", async () => {
     version = 2;
-    const outcomes = await ingestAndWait(t.config, queues, sources(), t.log);
+    const outcomes = await pipeline.ingest(sources());
     expect(outcomes.map((o) => o.status)).toEqual(["indexed", "indexed"]);
     expect(lastRequest("/validated.txt")?.headers["if-none-match"]).toBe('"v1"');
     expect(lastRequest("/validated.txt")?.status).toBe(200);
@@ -111,7 +102,7 @@ describe("conditional re-ingestion", () => {
       expect(String(doc?._source.body)).toContain("cut its listed prices");
     }
     // And the next run sends the new validators.
-    const again = await ingestAndWait(t.config, queues, sources(), t.log);
+    const again = await pipeline.ingest(sources());
     expect(again.map((o) => o.status)).toEqual(["unchanged", "unchanged"]);
     expect(lastRequest("/validated.txt")?.headers["if-none-match"]).toBe('"v2"');
   });
@@ -124,10 +115,10 @@ describe("conditional re-ingestion", () => {
       const [source] = await resolveSources([file]);
       if (!source) throw new Error("no source resolved");
       const runs = [];
-      runs.push(await ingestAndWait(t.config, queues, [source], t.log));
-      runs.push(await ingestAndWait(t.config, queues, [source], t.log));
+      runs.push(await pipeline.ingest([source]));
+      runs.push(await pipeline.ingest([source]));
       await writeFile(file, SECOND);
-      runs.push(await ingestAndWait(t.config, queues, [source], t.log));
+      runs.push(await pipeline.ingest([source]));
       expect(runs.map((outcomes) => outcomes[0]?.status)).toEqual([
         "indexed",
         "unchanged",

@@ -5,24 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceIdFor } from "../../shared/ids.ts";
-import { createRedis } from "../../shared/redis.ts";
 import { BulkIndexer } from "../../workers/indexing/bulk-indexer.ts";
 import { ensureIndex } from "../../workers/indexing/ensure-index.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
-import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
-import { createTestEnv, documentsIn } from "./test-env.ts";
+import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 
 const ARTICLE =
   "Lynas Rare Earths expanded its Mount Weld mine in Western Australia.\n\nThe company said neodymium output rose.";
 
 describe("failures", () => {
   const t = createTestEnv("failures", { JOB_ATTEMPTS: "3" });
-  let host: WorkerHost;
-  let queues: QueueSet;
+  let pipeline: RunningPipeline;
   let http: HttpFixture;
-  const connection = createRedis(t.config);
 
   beforeAll(async () => {
     http = await startHttpFixture({
@@ -30,14 +24,11 @@ describe("failures", () => {
       "/article.txt": (_req, res) =>
         res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(ARTICLE),
     });
-    host = await startWorkerHost(t.config, t.log);
-    queues = createQueueSet(t.config, connection);
+    pipeline = await startPipeline(t);
   });
 
   afterAll(async () => {
-    await host.close();
-    await closeQueueSet(queues);
-    connection.disconnect();
+    await pipeline.close();
     await http.close();
     await t.cleanup();
   });
@@ -49,7 +40,7 @@ describe("failures", () => {
         uri,
       }),
     );
-    const outcomes = await ingestAndWait(t.config, queues, sources, t.log);
+    const outcomes = await pipeline.ingest(sources);
     const [unavailable, missing, article] = outcomes;
 
     expect(unavailable?.status).toBe("failed");

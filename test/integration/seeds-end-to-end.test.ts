@@ -4,36 +4,27 @@
  */
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
-import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
-import { createTestEnv, documentsIn } from "./test-env.ts";
+import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 
 const manifest = fileURLToPath(new URL("../../seeds/sources.json", import.meta.url));
 
 describe("seeds end to end", () => {
   const t = createTestEnv("seeds");
-  let host: WorkerHost;
-  let queues: QueueSet;
-  const connection = createRedis(t.config);
+  let pipeline: RunningPipeline;
 
   beforeAll(async () => {
-    host = await startWorkerHost(t.config, t.log);
-    queues = createQueueSet(t.config, connection);
+    pipeline = await startPipeline(t);
   });
 
   afterAll(async () => {
-    await host.close();
-    await closeQueueSet(queues);
-    connection.disconnect();
+    await pipeline.close();
     await t.cleanup();
   });
 
   it("indexes six documents with the right languages and pair links, then re-indexes none", async () => {
     const sources = await readSourcesManifest(manifest);
-    const first = await ingestAndWait(t.config, queues, sources, t.log);
+    const first = await pipeline.ingest(sources);
     // Compared with the failures in view, so a failing run shows its reasons.
     expect(first.filter((o) => o.status !== "indexed")).toEqual([]);
     expect(first.flatMap((o) => o.documents).map((d) => d.result)).toEqual(
@@ -71,7 +62,7 @@ describe("seeds end to end", () => {
     }
     const versions = new Map(docs.map((d) => [d._id, d._version]));
 
-    const second = await ingestAndWait(t.config, queues, sources, t.log);
+    const second = await pipeline.ingest(sources);
     expect(second.map((o) => o.status)).toEqual(Array(5).fill("unchanged"));
     expect(second.flatMap((o) => o.documents)).toEqual([]);
     const after = await documentsIn(t.opensearch, t.config.INDEX_ALIAS);

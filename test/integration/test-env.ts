@@ -4,10 +4,15 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Config, loadConfig } from "../../shared/config.ts";
+import type { SourceRef } from "../../shared/document.ts";
 import { createLogger, type Logger } from "../../shared/logger.ts";
 import { createOpenSearch, type OpenSearchClient } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { templateName } from "../../workers/indexing/ensure-index.ts";
+import { ingestAndWait } from "../../workers/ingest-run.ts";
+import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
+import type { SourceOutcome } from "../../workers/run-tracker.ts";
+import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
 
 export interface TestEnv {
   config: Config;
@@ -23,7 +28,7 @@ export function createTestEnv(name: string, overrides: Record<string, string> = 
     ...process.env,
     QUEUE_PREFIX: `test-${suffix}`,
     INDEX_ALIAS: `test-${suffix}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
     LOG_FORMAT: "json",
     JOB_BACKOFF_MS: "50",
     BULK_FLUSH_MS: "20",
@@ -68,4 +73,29 @@ export async function documentsIn(
     _version?: number;
     _source: Record<string, unknown>;
   }>;
+}
+
+export interface RunningPipeline {
+  host: WorkerHost;
+  queues: QueueSet;
+  /** Enqueues the sources and follows them to the index, as the main job does. */
+  ingest(sources: SourceRef[]): Promise<SourceOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** The stage workers in this process, on the test's own queues and index. */
+export async function startPipeline(t: TestEnv): Promise<RunningPipeline> {
+  const connection = createRedis(t.config);
+  const host = await startWorkerHost(t.config, t.log);
+  const queues = createQueueSet(t.config, connection);
+  return {
+    host,
+    queues,
+    ingest: (sources) => ingestAndWait(t.config, queues, sources, t.log),
+    async close() {
+      await host.close();
+      await closeQueueSet(queues);
+      connection.disconnect();
+    },
+  };
 }
