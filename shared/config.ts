@@ -124,3 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return Object.freeze({ ...result.data, home: resolveHome(result.data) });
 }
+
+/** Every variable the configuration reads, for documentation checks. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(configSchema.shape);
