@@ -9,23 +9,35 @@ import { type CharModel, symbolOf } from "./char-model.ts";
 /** A fixed character, or the candidates for a damaged one. */
 export type Slot = string | string[];
 
+/** Picks are a linked list back to the start: extending a hypothesis copies nothing. */
+interface Pick {
+  ch: string;
+  prev: Pick | null;
+}
+
 interface Hypothesis {
   s2: string;
   s1: string;
   score: number;
-  picks: string[];
+  picks: Pick | null;
 }
 
-const beamWidth = 40;
+const beamWidth = 16;
 
 /**
  * `before` is the (at most two) characters preceding the slots; the slots
- * end with the fixed characters that follow the last damaged one.
+ * end with the fixed characters that follow the last damaged one. `bias`
+ * adds what the caller knows beyond the model's reach (an open quotation).
  */
-export function bestChoice(model: CharModel, before: string, slots: Slot[]): string[] {
+export function bestChoice(
+  model: CharModel,
+  before: string,
+  slots: Slot[],
+  bias: (candidate: string) => number = () => 0,
+): string[] {
   const ctx = [...before].map(symbolOf);
   let beam: Hypothesis[] = [
-    { s2: ctx[ctx.length - 2] ?? " ", s1: ctx[ctx.length - 1] ?? " ", score: 0, picks: [] },
+    { s2: ctx[ctx.length - 2] ?? " ", s1: ctx[ctx.length - 1] ?? " ", score: 0, picks: null },
   ];
   for (const slot of slots) {
     if (typeof slot === "string") {
@@ -37,18 +49,30 @@ export function bestChoice(model: CharModel, before: string, slots: Slot[]): str
       }
       continue;
     }
+    // Hypotheses that end in the same two symbols compete: only the best survives (Viterbi).
     const next = new Map<string, Hypothesis>();
+    const symbols = slot.map(symbolOf);
+    const biases = slot.map(bias);
     for (const h of beam) {
-      for (const c of slot) {
-        const s = symbolOf(c);
-        const score = h.score + model.logProb(h.s2, h.s1, s);
-        const key = `${h.s1}\u0000${s}`;
+      const logProb = model.scorer(h.s2, h.s1);
+      for (let k = 0; k < slot.length; k++) {
+        const c = slot[k] ?? "";
+        const s = symbols[k] ?? "";
+        const score = h.score + logProb(s) + (biases[k] ?? 0);
+        const key = h.s1 + s;
         const prev = next.get(key);
-        if (!prev || prev.score < score) next.set(key, { s2: h.s1, s1: s, score, picks: [...h.picks, c] });
+        if (!prev || prev.score < score) {
+          next.set(key, { s2: h.s1, s1: s, score, picks: { ch: c, prev: h.picks } });
+        }
       }
     }
-    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, beamWidth);
+    // Wide candidate sets (a Han character with two bytes lost) get a narrower
+    // beam: the work per position stays bounded, at little cost in accuracy.
+    const width = Math.max(4, Math.min(beamWidth, Math.floor(256 / slot.length)));
+    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, width);
   }
   const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
-  return best.picks;
+  const picks: string[] = [];
+  for (let p = best.picks; p; p = p.prev) picks.push(p.ch);
+  return picks.reverse();
 }

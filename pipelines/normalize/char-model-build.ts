@@ -3,7 +3,8 @@
  * word-frequency dictionary. Pure: the caller reads the files and writes the
  * JSON (test/bench/repair-build-model.ts).
  */
-import { type CharModelData, fold, symbolOf, trigramContext } from "./char-model.ts";
+import type { CharModelData } from "./char-model.ts";
+import { fold, isApostrophe, isLetter, symbolOf, trigramContext } from "./char-symbols.ts";
 
 export interface WeightedText {
   text: string;
@@ -44,11 +45,7 @@ function add(table: Record<string, number>, key: string, weight: number): void {
   table[key] = (table[key] ?? 0) + weight;
 }
 
-/**
- * Counts what CharModel.logProb reads: class-level unigrams, bigrams and
- * trigrams (letters folded into their class), and, for letters, the pair of
- * the symbol before and the letter itself with its class total.
- */
+/** Counts exactly what CharModel reads (see its compute method). */
 function addText(counts: CharModelData, text: string, weight: number): void {
   let s2 = " ";
   let s1 = " ";
@@ -58,10 +55,12 @@ function addText(counts: CharModelData, text: string, weight: number): void {
     add(counts.uni, s, weight);
     if (fs !== s) add(counts.uni, fs, weight);
     add(counts.bi, f1 + fs, weight);
-    add(counts.tri, trigramContext(s2, s1) + fs, weight);
-    // Pairs with a letter kept as itself: "’s" (spelling), "s’" (what follows a letter).
-    if (fs !== s) add(counts.bi, s1 + s, weight);
     if (f1 !== s1) add(counts.bi, s1 + fs, weight);
+    if (fs !== s) add(counts.bi, s1 + s, weight);
+    const context = trigramContext(s2, s1);
+    add(counts.ctx, context, weight);
+    add(counts.tri, context + fs, weight);
+    if (fs !== s && isLetter(s2) && isApostrophe(s1)) add(counts.tri, s2 + s1 + s, weight);
     s2 = s1;
     s1 = s;
   }
@@ -82,8 +81,10 @@ export function buildCharModelData(
   texts: WeightedText[],
   dict: DictWord[],
   options: BuildOptions,
+  domainWords: string[] = [],
 ): CharModelData {
-  const counts: CharModelData = { uni: {}, bi: {}, tri: {} };
+  const counts: CharModelData = { uni: {}, bi: {}, tri: {}, ctx: {}, words: {} };
+  for (const w of domainWords) add(counts.words, w, 1);
   for (const t of texts) addText(counts, t.text, t.weight);
 
   const words = dict.filter((w) => hanOnly.test(w.word) && w.freq > 0);
@@ -93,12 +94,13 @@ export function buildCharModelData(
     const f = freq * scale;
     const chars = [...word];
     chars.forEach((ch, i) => {
-      counts.uni[ch] = (counts.uni[ch] ?? 0) + f;
+      add(counts.uni, ch, f);
       const prev = chars[i - 1];
-      if (prev !== undefined) counts.bi[prev + ch] = (counts.bi[prev + ch] ?? 0) + f;
+      if (prev !== undefined) add(counts.bi, prev + ch, f);
       const prev2 = chars[i - 2];
       if (prev2 !== undefined && prev !== undefined) {
-        counts.tri[prev2 + prev + ch] = (counts.tri[prev2 + prev + ch] ?? 0) + f;
+        add(counts.ctx, prev2 + prev, f);
+        add(counts.tri, prev2 + prev + ch, f);
       }
     });
   }
@@ -106,5 +108,11 @@ export function buildCharModelData(
 
   const uni: Record<string, number> = {};
   for (const [k, v] of Object.entries(counts.uni)) uni[k] = Math.max(1, Math.round(v));
-  return { uni, bi: prune(counts.bi, options.minCount), tri: prune(counts.tri, options.minCount) };
+  return {
+    words: counts.words,
+    uni,
+    bi: prune(counts.bi, options.minCount),
+    tri: prune(counts.tri, options.minCount),
+    ctx: prune(counts.ctx, options.minCount),
+  };
 }

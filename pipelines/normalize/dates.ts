@@ -1,8 +1,18 @@
 /** Publication dates as layouts write them → ISO 8601 (date, or date-time when given). */
 
 const months = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 
 function pad(n: number): string {
@@ -25,7 +35,10 @@ function monthIndex(name: string): number {
 /** Finds the first date in a string; null when there is none. */
 export function findIsoDate(text: string): string | null {
   const t = text.normalize("NFKC");
-  const iso = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/.exec(t);
+  const iso =
+    /(?<!\d)(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/.exec(
+      t,
+    );
   if (iso) {
     const day = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (day) return iso[4] ? `${day}${iso[4]}` : day;

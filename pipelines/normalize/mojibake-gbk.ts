@@ -19,7 +19,8 @@ import { decodeUtf8Strict } from "./utf8.ts";
 
 const latinRun = new RegExp(`[\\u0080-\\u00FF${cp1252Specials}]{4,}`, "g");
 // Han, CJK and full-width punctuation, and the general punctuation GBK carries (“”—…·).
-const hanLike = /^[\u00B7\u2010-\u2027\u2030-\u203B\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]+$/;
+const hanLike =
+  /^[\u00B7\u2010-\u2027\u2030-\u203B\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]+$/;
 
 /** Mean log-probability per character under the model, in its context. */
 function meanLogProb(model: CharModel, before: string, text: string): number {
@@ -45,7 +46,8 @@ function repairGbkAsLatin(text: string, model: CharModel): { text: string; count
     const bytes = toSingleBytes(run);
     if (!bytes || bytes.length % 2 !== 0 || decodeUtf8Strict(bytes) !== null) return run;
     const decoded = iconv.decode(Buffer.from(bytes), "gb18030");
-    if (decoded.includes("\uFFFD") || !hanLike.test(decoded) || !mostlyCommon(model, decoded)) return run;
+    if (decoded.includes("\uFFFD") || !hanLike.test(decoded) || !mostlyCommon(model, decoded))
+      return run;
     const before = text.slice(Math.max(0, offset - 2), offset);
     if (meanLogProb(model, before, decoded) <= meanLogProb(model, before, run)) return run;
     count += [...decoded].length;
@@ -55,15 +57,30 @@ function repairGbkAsLatin(text: string, model: CharModel): { text: string; count
 }
 
 // Runs of non-ASCII characters, possibly ending in the U+FFFD of a cut sequence.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const nonAsciiRun = /[^\u0000-\u007F\uFFFD]{2,}\uFFFD?/g;
 
-function utf8Completions(bytes: Uint8Array): string[] {
-  const out: string[] = [];
-  for (let b = 0x80; b < 0xc0; b++) {
-    const decoded = decodeUtf8Strict(Uint8Array.from([...bytes, b]));
-    if (decoded !== null) out.push(decoded);
+/**
+ * The UTF-8 text of some bytes, or when `cut` the candidates for it with the
+ * lost last byte restored: a shared head and the possible last characters.
+ */
+function utf8Options(bytes: Uint8Array, cut: boolean): { head: string; tails: string[] } | null {
+  if (!cut) {
+    const whole = decodeUtf8Strict(bytes);
+    return whole === null ? null : { head: whole, tails: [""] };
   }
-  return out;
+  let k = bytes.length - 1;
+  while (k > 0 && k > bytes.length - 4 && ((bytes[k] ?? 0) & 0xc0) === 0x80) k--;
+  const head = decodeUtf8Strict(bytes.subarray(0, k));
+  if (head === null) return null;
+  const rest = [...bytes.subarray(k)];
+  const tails: string[] = [];
+  for (let b = 0x80; b < 0xc0; b++) {
+    const tail = decodeUtf8Strict(Uint8Array.from([...rest, b]));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    if (tail !== null && !/[\u0000-\u001F\u0080-\u009F]/.test(tail)) tails.push(tail);
+  }
+  return tails.length > 0 ? { head, tails } : null;
 }
 
 function repairUtf8AsGbk(text: string, model: CharModel): { text: string; count: number } {
@@ -74,21 +91,30 @@ function repairUtf8AsGbk(text: string, model: CharModel): { text: string; count:
     const bytes = iconv.encode(body, "gbk");
     // Characters GBK cannot encode come back as "?": such a run was never GBK.
     if (iconv.decode(bytes, "gbk") !== body) return run;
-    const options = cut ? utf8Completions(bytes) : [decodeUtf8Strict(bytes)].filter((d) => d !== null);
+    const options = utf8Options(bytes, cut);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    if (!options || /[\u0000-\u001F\u0080-\u009F]/.test(options.head)) return run;
     const before = text.slice(Math.max(0, offset - 2), offset);
     const after = text.slice(offset + run.length, offset + run.length + 2);
-    let best: string | null = null;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    for (const option of options) {
-      if (option.length === 0 || /[\u0000-\u001F\u0080-\u009F]/.test(option)) continue;
-      const score = meanLogProb(model, before, option + after);
-      if (score > bestScore) {
-        best = option;
-        bestScore = score;
+    // The candidates differ only in their last character: compare just that, in context.
+    const context = (before + options.head).slice(-2);
+    let tail = options.tails[0] ?? "";
+    let tailScore = Number.NEGATIVE_INFINITY;
+    for (const option of options.tails) {
+      const score = meanLogProb(model, context, option + after);
+      if (score > tailScore) {
+        tail = option;
+        tailScore = score;
       }
     }
+    const best = options.head + tail;
     // The repair must make the text clearly more probable than it was found.
-    if (best === null || bestScore <= meanLogProb(model, before, run + after) + 1) return run;
+    if (
+      best === "" ||
+      meanLogProb(model, before, best + after) <= meanLogProb(model, before, run + after) + 1
+    ) {
+      return run;
+    }
     count += [...best].length;
     return best;
   });
@@ -96,12 +122,15 @@ function repairUtf8AsGbk(text: string, model: CharModel): { text: string; count:
 }
 
 export function repairGbkMojibake(text: string): { text: string; repairs: Repair[] } {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (!/[^\u0000-\u007F]/.test(text)) return { text, repairs: [] };
   const model = charModel();
   const repairs: Repair[] = [];
   const latin = repairGbkAsLatin(text, model);
-  if (latin.count > 0) repairs.push({ kind: "mojibake", count: latin.count, detail: "gbk read as windows-1252" });
+  if (latin.count > 0)
+    repairs.push({ kind: "mojibake", count: latin.count, detail: "gbk read as windows-1252" });
   const gbk = repairUtf8AsGbk(latin.text, model);
-  if (gbk.count > 0) repairs.push({ kind: "mojibake", count: gbk.count, detail: "utf-8 read as gbk" });
+  if (gbk.count > 0)
+    repairs.push({ kind: "mojibake", count: gbk.count, detail: "utf-8 read as gbk" });
   return { text: gbk.text, repairs };
 }

@@ -18,6 +18,7 @@ const sequence = new RegExp(
 );
 const specials = new RegExp(`[${cp1252Specials}]`);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const controls = /[\u0000-\u001F\u0080-\u009F]/;
 const controlsAll = /[\u0080-\u009F]/g;
 

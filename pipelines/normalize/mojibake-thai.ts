@@ -1,149 +1,98 @@
 /**
  * UTF-8 decoded as ISO-8859-11 (or Windows-874) with the bytes 0x80–0x9F lost
- * — seed 003: "Group’s" → "Groupโs", "m³" → "mยณ". Each damaged character
- * is a Thai "lead" letter followed by the continuation bytes that survived;
- * the lost bytes are inferred by looking up every character of the model's
- * vocabulary with that damaged form and scoring the candidates in context.
+ * — seed 003: "Group’s" → "Groupโs", "m³" → "mยณ". The lost bytes are
+ * inferred by looking up every character of the model's vocabulary with the
+ * damaged form found (thai-scan.ts) and choosing in context with the
+ * character model or, for Chinese, a word lattice (thai-decide.ts).
  *
- * Evidence before repair: nearly every Thai character in the text must parse
- * as such a damaged UTF-8 sequence with a plausible candidate. Real Thai text
- * fails that at once (vowels after consonants are orphan "continuations",
- * common letters such as ม are bytes no UTF-8 sequence starts with), so it is
- * returned untouched.
+ * Evidence before repair: a run of Thai characters is repaired only if it
+ * parses as damaged UTF-8 with a candidate for every character, and only in
+ * a document where most Thai characters do and there are a few of them. Real
+ * Thai fails the parse almost at once (vowels after consonants are orphan
+ * "continuations"; common letters such as ม are bytes no UTF-8 sequence
+ * starts with); runs that fail in a damaged document are flagged.
  */
 import type { Repair } from "../../shared/document.ts";
-import { type CharModel, charModel } from "./char-model.ts";
-import { bestChoice, type Slot } from "./candidate-search.ts";
-import {
-  byteOfThaiChar,
-  continuationsNeeded,
-  damagedForm,
-  isThaiBlock,
-} from "./thai-code-page.ts";
-import { decodeUtf8Strict } from "./utf8.ts";
+import { charModel } from "./char-model.ts";
+import { decideTokens } from "./thai-decide.ts";
+import { candidateIndex, scanThaiRuns, type ThaiRun, type ThaiToken } from "./thai-scan.ts";
 
-interface Token {
-  start: number;
-  end: number;
-  candidates: string[];
+/** Share of a document's Thai characters that must be repairable mojibake. */
+const documentEvidence = 0.75;
+/** Fewer damaged characters than this are no evidence at all. */
+const minTokens = 3;
+
+function rebuild(text: string, tokens: ThaiToken[], picks: string[]): string {
+  let out = "";
+  let pos = 0;
+  tokens.forEach((tok, k) => {
+    out += text.slice(pos, tok.start) + (picks[k] ?? text.slice(tok.start, tok.end));
+    pos = tok.end;
+  });
+  return out + text.slice(pos);
 }
 
-let candidateIndex: Map<string, string[]> | null = null;
+const asciiAlnum = /[A-Za-z0-9]/;
 
-function indexOf(model: CharModel): Map<string, string[]> {
-  if (candidateIndex) return candidateIndex;
-  const index = new Map<string, string[]>();
-  for (const ch of model.vocabulary()) {
-    if ((ch.codePointAt(0) ?? 0) < 0x80) continue;
-    for (const variant of ["iso-8859-11", "windows-874"] as const) {
-      const key = damagedForm(ch, variant);
-      if (!isThaiBlock(key.charCodeAt(0))) continue;
-      const list = index.get(key) ?? [];
-      if (!list.includes(ch)) list.push(ch);
-      index.set(key, list);
-    }
-  }
-  candidateIndex = index;
-  return index;
-}
-
-function isContinuation(ch: string): boolean {
-  const b = byteOfThaiChar(ch);
-  return b !== undefined && b >= 0x80 && b < 0xc0;
-}
-
-interface Scan {
-  tokens: Token[];
-  thaiChars: number;
-  badChars: number;
-}
-
-function scan(text: string, index: Map<string, string[]>): Scan {
-  const tokens: Token[] = [];
-  let thaiChars = 0;
-  let badChars = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!isThaiBlock(code)) continue;
-    const ch = text.charAt(i);
-    const need = continuationsNeeded(byteOfThaiChar(ch) ?? 0);
-    if (need === 0) {
-      thaiChars++;
-      badChars++;
+/**
+ * Share of tokens that touch an ASCII letter or digit ("Groupโs", "โstudy",
+ * "mยณ") or sit in a long damaged run (Chinese through the same damage).
+ * Thai words in an English text stand between spaces and are short.
+ */
+function attachedShare(text: string, runs: ThaiRun[]): number {
+  let attached = 0;
+  let total = 0;
+  for (const run of runs) {
+    total += run.tokens.length;
+    if (run.tokens.length >= 6) {
+      attached += run.tokens.length;
       continue;
     }
-    let j = i + 1;
-    const bytes = [byteOfThaiChar(ch) ?? 0];
-    while (j < text.length && j - i - 1 < need && isContinuation(text.charAt(j))) {
-      bytes.push(byteOfThaiChar(text.charAt(j)) ?? 0);
-      j++;
-    }
-    const token = text.slice(i, j);
-    const length = [...token].filter((c) => isThaiBlock(c.charCodeAt(0))).length;
-    thaiChars += length;
-    let candidates = index.get(token) ?? [];
-    if (candidates.length === 0 && bytes.length === need + 1) {
-      // Nothing was lost: the bytes decode on their own even if the model never saw the character.
-      const decoded = decodeUtf8Strict(Uint8Array.from(bytes));
-      if (decoded !== null) candidates = [decoded];
-    }
-    if (candidates.length === 0) badChars += length;
-    else tokens.push({ start: i, end: j, candidates });
-    i = j - 1;
+    const touches =
+      asciiAlnum.test(text.charAt(run.start - 1)) || asciiAlnum.test(text.charAt(run.end));
+    if (touches) attached += run.tokens.length;
   }
-  return { tokens, thaiChars, badChars };
+  return total === 0 ? 0 : attached / total;
 }
 
 export function repairThaiMojibake(text: string): { text: string; repairs: Repair[] } {
   if (!/[\u0E01-\u0E5B]/.test(text)) return { text, repairs: [] };
   const model = charModel();
-  const { tokens, thaiChars, badChars } = scan(text, indexOf(model));
-  const goodChars = thaiChars - badChars;
-  if (tokens.length === 0 || goodChars < 0.9 * thaiChars) return { text, repairs: [] };
-
-  let out = "";
-  let pos = 0;
-  let lossy = 0;
-  for (let t = 0; t < tokens.length; ) {
-    // Tokens closer than two characters share context and are decided together.
-    let u = t;
-    while (u + 1 < tokens.length && (tokens[u + 1]?.start ?? 0) - (tokens[u]?.end ?? 0) < 2) u++;
-    const group = tokens.slice(t, u + 1);
-    const first = group[0];
-    const last = group[group.length - 1];
-    if (!first || !last) break;
-    const slots: Slot[] = [];
-    group.forEach((tok, k) => {
-      slots.push(tok.candidates);
-      const nextStart = group[k + 1]?.start ?? Math.min(text.length, tok.end + 2);
-      for (let p = tok.end; p < nextStart; p++) slots.push(text.charAt(p));
-    });
-    const picks =
-      group.every((g) => g.candidates.length === 1)
-        ? group.map((g) => g.candidates[0] ?? "")
-        : bestChoice(model, text.slice(Math.max(0, first.start - 2), first.start), slots);
-    for (const [k, tok] of group.entries()) {
-      out += text.slice(pos, tok.start) + (picks[k] ?? text.slice(tok.start, tok.end));
-      pos = tok.end;
-      if (tok.candidates.length > 1) lossy++;
-    }
-    t = u + 1;
+  const runs = scanThaiRuns(text, candidateIndex(model));
+  const thaiChars = runs.reduce((n, r) => n + r.thaiChars, 0);
+  const parseable = runs.filter((r) => r.parseable);
+  const parsedChars = parseable.reduce((n, r) => n + r.thaiChars, 0);
+  const tokens = parseable.flatMap((r) => r.tokens);
+  // A lone damaged-looking word or two could be real Thai ("โลก" parses as
+  // "‘š"); it takes a few damaged characters to be sure, most of them where
+  // Thai words never stand.
+  if (
+    parsedChars < documentEvidence * thaiChars ||
+    tokens.length < minTokens ||
+    attachedShare(text, parseable) < 0.5
+  ) {
+    return { text, repairs: [] };
   }
-  out += text.slice(pos);
 
+  const picks = decideTokens(text, model, tokens);
+  const lossy = tokens.filter((t) => t.candidates.length > 1).length;
+  // Windows-874 keeps nine C1 bytes as punctuation; seeing one names the code page.
+  const via = tokens.some((t) => /[€…‘’“”•–—]/.test(text.slice(t.start + 1, t.end)))
+    ? "windows-874"
+    : "iso-8859-11";
   const repairs: Repair[] = [
     {
       kind: "mojibake",
       count: tokens.length,
-      detail: `utf-8 read as iso-8859-11, C1 bytes dropped; ${lossy} characters inferred from context`,
+      detail: `utf-8 read as ${via}, C1 bytes dropped; ${lossy} characters inferred from context`,
     },
   ];
-  if (badChars > 0) {
+  if (parsedChars < thaiChars) {
     repairs.push({
       kind: "mojibake-unrecoverable",
-      count: badChars,
-      detail: "characters of the iso-8859-11 damage left as found",
+      count: thaiChars - parsedChars,
+      detail: `${via} damage left as found`,
     });
   }
-  return { text: out, repairs };
+  return { text: rebuild(text, tokens, picks), repairs };
 }

@@ -8,26 +8,48 @@ import type { FetchedDocument, NormalizedDocument, Repair } from "../../shared/d
 import { removeBoilerplate } from "./boilerplate.ts";
 import { extractHtml, type HtmlMetadata } from "./html-extract.ts";
 import { extractPlainMetadata } from "./plain-metadata.ts";
+import { repairMojibake } from "./repair-text.ts";
 import { removeRepeatedSentences } from "./repeated-sentences.ts";
-import { repairText } from "./repair-text.ts";
+import { cleanupText } from "./text-cleanup.ts";
 
 function isHtml(mediaType: string): boolean {
   return /^(text\/html|application\/xhtml\+xml)\b/i.test(mediaType.trim());
 }
 
-/** One paragraph per non-empty line: the seeds put one paragraph on each line. */
+/**
+ * One paragraph per non-empty line: the seeds put one paragraph on each line
+ * (seed 004 indents each with tabs or spaces). Lines are trimmed, otherwise
+ * kept as they are: the language stage matches divider lines verbatim.
+ */
 export function toParagraphs(text: string): string[] {
   return text
     .split("\n")
-    .map((line) => line.replace(/[ \t]+/g, " ").trim())
+    .map((line) => line.replace(/\t/g, " ").trim())
     .filter((line) => line !== "");
 }
 
-function repairField(value: string | null, repairs: Repair[]): string | null {
-  if (value === null) return null;
-  const r = repairText(value);
-  repairs.push(...r.repairs);
-  return r.text || null;
+/**
+ * Repairs the HTML metadata together with the body: a title alone is too
+ * short to be evidence of mojibake, the page as a whole is not. The mojibake
+ * repairs never touch line breaks, so the fields come back line by line.
+ */
+function repairWithFields(
+  text: string,
+  fields: (string | null)[],
+  repairs: Repair[],
+): { text: string; fields: (string | null)[] } {
+  const joined = repairMojibake([...fields.map((f) => f ?? ""), text].join("\n"));
+  repairs.push(...joined.repairs);
+  const lines = joined.text.split("\n");
+  const body = cleanupText(lines.slice(fields.length).join("\n"));
+  repairs.push(...body.repairs);
+  const repairedFields = fields.map((f, i) => {
+    if (f === null) return null;
+    const cleaned = cleanupText(lines[i] ?? f);
+    repairs.push(...cleaned.repairs);
+    return cleaned.text.trim() || null;
+  });
+  return { text: body.text, fields: repairedFields };
 }
 
 function mergeRepairs(repairs: Repair[]): Repair[] {
@@ -47,20 +69,26 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
   let htmlMeta: HtmlMetadata | null = null;
   if (isHtml(doc.media_type)) {
     const extracted = extractHtml(doc.text);
-    text = extracted.paragraphs.join("\n");
+    const { title, subtitle, author, publisher, published_at } = extracted.meta;
+    const repaired = repairWithFields(
+      extracted.paragraphs.join("\n"),
+      [title, subtitle, author, publisher],
+      repairs,
+    );
+    text = repaired.text;
+    const [t, s, a, p] = repaired.fields;
     htmlMeta = {
-      title: repairField(extracted.meta.title, repairs),
-      subtitle: repairField(extracted.meta.subtitle, repairs),
-      author: repairField(extracted.meta.author, repairs),
-      published_at: extracted.meta.published_at,
-      publisher: repairField(extracted.meta.publisher, repairs),
+      title: t ?? null,
+      subtitle: s ?? null,
+      author: a ?? null,
+      publisher: p ?? null,
+      published_at,
     };
+  } else {
+    text = repairWithFields(doc.text, [], repairs).text;
   }
 
-  const repaired = repairText(text);
-  repairs.push(...repaired.repairs);
-
-  const meta = extractPlainMetadata(toParagraphs(repaired.text));
+  const meta = extractPlainMetadata(toParagraphs(text));
   const boiler = removeBoilerplate(meta.paragraphs);
   if (boiler.removed > 0) {
     repairs.push({

@@ -46,7 +46,8 @@ const fieldNames: Record<string, string> = {
 };
 
 const headerField = /^([A-Za-z][A-Za-z ]{0,20}|[\u4e00-\u9fff]{2,3})\s*[:：]\s*(.*)$/;
-const highlightsHeading = /^(highlights|key points|key takeaways|at a glance|要点|摘要|核心提示)\s*[:：]?$/i;
+const highlightsHeading =
+  /^(highlights|key points|key takeaways|at a glance|要点|摘要|核心提示)\s*[:：]?$/i;
 const bullet = /^[-•*·▪●]\s+(.+)$/;
 const sentenceEnd = /[.!?。！？…"”’]$/;
 
@@ -94,7 +95,12 @@ export function extractPlainMetadata(input: string[]): PlainMetadata {
   }
 
   const first = out.paragraphs[0];
-  if (first !== undefined && !highlightsHeading.test(first) && looksLikeTitle(first) && out.paragraphs.length >= 3) {
+  if (
+    first !== undefined &&
+    !highlightsHeading.test(first) &&
+    looksLikeTitle(first) &&
+    out.paragraphs.length >= 3
+  ) {
     out.title = first;
     out.paragraphs.shift();
     const byline = out.paragraphs[0];

@@ -7,7 +7,10 @@
 const minLength = 80;
 const sentence = /[^.!?。！？]+(?:[.!?。！？]+["”’)]?|$)\s*/g;
 
-export function removeRepeatedSentences(input: string[]): { paragraphs: string[]; removed: number } {
+export function removeRepeatedSentences(input: string[]): {
+  paragraphs: string[];
+  removed: number;
+} {
   const seen = new Set<string>();
   let removed = 0;
   const paragraphs: string[] = [];

@@ -8,6 +8,7 @@
 import type { Repair } from "../../shared/document.ts";
 
 // C0 controls except tab and newline, DEL, and C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Invisible characters that split words for search; ZWJ/ZWNJ are kept because
 // emoji sequences and some scripts depend on them.

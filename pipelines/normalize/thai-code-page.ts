@@ -9,21 +9,22 @@
 export type ThaiVariant = "iso-8859-11" | "windows-874";
 
 const win874C1: Record<number, string> = {
-  0x80: "€",
-  0x85: "…",
-  0x91: "‘",
-  0x92: "’",
-  0x93: "“",
-  0x94: "”",
-  0x95: "•",
-  0x96: "–",
-  0x97: "—",
+  128: "€",
+  133: "…",
+  145: "‘",
+  146: "’",
+  147: "“",
+  148: "”",
+  149: "•",
+  150: "–",
+  151: "—",
 };
 
 /** The character a byte ≥ 0x80 decodes to, or "" when the decoder lost it. */
 export function thaiCharOfByte(b: number, variant: ThaiVariant): string {
   if (b === 0xa0) return "\u00A0";
-  if ((b >= 0xa1 && b <= 0xda) || (b >= 0xdf && b <= 0xfb)) return String.fromCharCode(0x0e00 + b - 0xa0);
+  if ((b >= 0xa1 && b <= 0xda) || (b >= 0xdf && b <= 0xfb))
+    return String.fromCharCode(0x0e00 + b - 0xa0);
   if (variant === "windows-874") return win874C1[b] ?? "";
   return "";
 }
@@ -54,6 +55,7 @@ export function isThaiBlock(code: number): boolean {
 /** The damaged form of a character's UTF-8 bytes under a Thai code page. */
 export function damagedForm(ch: string, variant: ThaiVariant): string {
   let out = "";
-  for (const b of Buffer.from(ch, "utf8")) out += b < 0x80 ? String.fromCharCode(b) : thaiCharOfByte(b, variant);
+  for (const b of Buffer.from(ch, "utf8"))
+    out += b < 0x80 ? String.fromCharCode(b) : thaiCharOfByte(b, variant);
   return out;
 }

@@ -21,11 +21,15 @@ const clean = [
   { language: "en" as const, text: read("test/fixtures/damage/eval-en.txt") },
   { language: "zh" as const, text: read("test/fixtures/damage/eval-zh.txt") },
 ];
-const variants: string[] = [read("seeds/003_f58dcddd2ff7dc9e.txt")];
+const labelled: { kind: string; text: string }[] = [
+  { kind: "seed-003", text: read("seeds/003_f58dcddd2ff7dc9e.txt") },
+];
 for (const { language, text } of clean) {
-  variants.push(text);
-  for (const kind of kindsFor(language)) variants.push(damage(text, kind));
+  labelled.push({ kind: `clean ${language}`, text });
+  for (const kind of kindsFor(language))
+    labelled.push({ kind: `${kind} ${language}`, text: damage(text, kind) });
 }
+const variants = labelled.map((v) => v.text);
 
 const docs: Uint8Array[] = [];
 let bytes = 0;
@@ -42,14 +46,18 @@ function time(label: string, fn: () => void): number {
   fn();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const mbs = bytes / 1024 / 1024 / seconds;
-  console.log(`${label.padEnd(28)} ${seconds.toFixed(3).padStart(8)} s  ${mbs.toFixed(2).padStart(9)} MB/s`);
+  console.log(
+    `${label.padEnd(28)} ${seconds.toFixed(3).padStart(8)} s  ${mbs.toFixed(2).padStart(9)} MB/s`,
+  );
   return mbs;
 }
 
 // Warm-up loads the character model and lets the JIT settle.
 for (const d of docs.slice(0, variants.length)) repairText(new TextDecoder().decode(d));
 
-console.log(`corpus: ${docs.length} documents, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${variants.length} variants`);
+console.log(
+  `corpus: ${docs.length} documents, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${variants.length} variants`,
+);
 const decoder = new TextDecoder("utf-8");
 let sink = 0;
 const plain = time("utf-8 decode (TextDecoder)", () => {
@@ -59,3 +67,18 @@ const repair = time("decode + repairText", () => {
   for (const d of docs) sink += repairText(decoder.decode(d)).text.length;
 });
 console.log(`repair costs ${(plain / repair).toFixed(1)}× plain decoding (checksum ${sink})`);
+
+// Where the time goes: each kind of text on its own (one copy of each variant, repeated).
+console.log("\nper kind of text:");
+const kinds = [...new Set(labelled.map((v) => v.kind))];
+for (const kind of kinds) {
+  const texts = labelled.filter((v) => v.kind === kind).map((v) => v.text);
+  const size = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const rounds = Math.max(1, Math.ceil((256 * 1024) / size));
+  const start = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const t of texts) sink += repairText(t).text.length;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(
+    `  ${kind.padEnd(32)} ${((size * rounds) / 1024 / 1024 / seconds).toFixed(2).padStart(9)} MB/s`,
+  );
+}

@@ -2,14 +2,21 @@
  * Rebuilds pipelines/normalize/char-model-data.json, the character model the
  * mojibake repair scores candidates with. Run after changing the training
  * texts: npx tsx test/bench/repair-build-model.ts
- * Training data: the clean seeds, test/fixtures/damage/train-*.txt (never the
+ * Training data: the clean seeds (as they are and typeset by
+ * repair-typographize.ts), test/fixtures/damage/train-*.txt (never the
  * eval-*.txt texts the damage evaluation measures on) and the word
  * frequencies of the jieba dictionary shipped with @node-rs/jieba.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { buildCharModelData, type WeightedText } from "../../pipelines/normalize/char-model-build.ts";
+import { Jieba } from "@node-rs/jieba";
+import { dict as jiebaDict } from "@node-rs/jieba/dict.js";
+import {
+  buildCharModelData,
+  type WeightedText,
+} from "../../pipelines/normalize/char-model-build.ts";
+import { typographize } from "./repair-typographize.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const read = (path: string) => readFileSync(`${root}${path}`, "utf8");
@@ -24,6 +31,11 @@ const cleanSeeds = [
 const texts: WeightedText[] = [
   ...cleanSeeds.map((p) => ({ text: read(p), weight: 2 })),
   { text: read("test/fixtures/damage/train-en.txt"), weight: 4 },
+  ...[
+    "seeds/000_8ecb7e1744039315.txt",
+    "seeds/001_52282be795692a14.txt",
+    "seeds/002_f5b5b04f6f128909.txt",
+  ].map((p, i) => ({ text: typographize(read(p), i + 1), weight: 2 })),
   // Chinese prose carries the punctuation and cross-word pairs the dictionary lacks.
   { text: read("test/fixtures/damage/train-zh.txt"), weight: 200 },
 ];
@@ -35,9 +47,21 @@ const dict = readFileSync(dictPath, "utf8")
   .map((line) => line.split(" "))
   .map(([word, freq]) => ({ word: word ?? "", freq: Number(freq ?? 0) }));
 
-const data = buildCharModelData(texts, dict, { dictMass: 3_000_000, minCount: 2 });
+// Domain vocabulary for the word lattice: the words (and CJK punctuation) of the Chinese prose.
+const jieba = Jieba.withDict(jiebaDict);
+const chineseProse =
+  read("test/fixtures/damage/train-zh.txt") + read("seeds/004_17ef80d675522a88.txt");
+const domainWords = jieba
+  .cut(chineseProse)
+  .filter((w) =>
+    /^(?:[\u4e00-\u9fff]{2,}|[\u3001\u3002\uff0c\uff1a\uff1b\uff1f\uff01\u201c\u201d\uff08\uff09\u300a\u300b])$/u.test(
+      w,
+    ),
+  );
+
+const data = buildCharModelData(texts, dict, { dictMass: 600_000, minCount: 2 }, domainWords);
 const out = `${root}pipelines/normalize/char-model-data.json`;
 writeFileSync(out, JSON.stringify(data));
 console.log(
-  `wrote ${out}: ${Object.keys(data.uni).length} unigrams, ${Object.keys(data.bi).length} bigrams, ${Object.keys(data.tri).length} trigrams`,
+  `wrote ${out}: ${Object.keys(data.uni).length} unigrams, ${Object.keys(data.bi).length} bigrams, ${Object.keys(data.tri).length} trigrams, ${Object.keys(data.words).length} domain words`,
 );

@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { Command } from "commander";
+import { decodeBytes } from "../../pipelines/fetch/decode/decode-bytes.ts";
 import { repairText } from "../../pipelines/normalize/repair-text.ts";
 import type { Repair } from "../../shared/document.ts";
 
@@ -25,11 +26,13 @@ export function summarizeRepairs(repairs: Repair[]): string {
 export function repairCommand(): Command {
   return new Command("repair")
     .description("repair mojibake and normalise text from a file or stdin; repaired text on stdout")
-    .argument("[file]", "file to repair (UTF-8); reads stdin when omitted")
+    .argument("[file]", "file to repair; reads stdin when omitted")
     .action(async (file: string | undefined) => {
       const bytes = file ? await readFile(file) : await readStdin();
-      const result = repairText(new TextDecoder("utf-8").decode(bytes));
+      // Bytes in a legacy charset (a GBK file) are decoded as fetch would decode them.
+      const decoded = decodeBytes(bytes, file ? { fileName: file } : {});
+      const result = repairText(decoded.text);
       process.stdout.write(`${result.text}\n`);
-      process.stderr.write(`${summarizeRepairs(result.repairs)}\n`);
+      process.stderr.write(`${summarizeRepairs([...decoded.repairs, ...result.repairs])}\n`);
     });
 }

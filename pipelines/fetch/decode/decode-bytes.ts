@@ -46,7 +46,8 @@ function isAscii(bytes: Uint8Array): boolean {
 }
 
 function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: "utf-8", length: 3 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { charset: "utf-8", length: 3 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: "utf-16be", length: 2 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: "utf-16le", length: 2 };
   return null;
@@ -131,7 +132,11 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
   const text = decodeWith(body, choice.charset);
   const invalid = countReplacement(text);
   if (invalid > 0) {
-    repairs.push({ kind: "invalid-bytes", count: invalid, detail: `undecodable as ${choice.charset}` });
+    repairs.push({
+      kind: "invalid-bytes",
+      count: invalid,
+      detail: `undecodable as ${choice.charset}`,
+    });
   }
   const encoding: EncodingInfo = { detected: choice.charset, confidence: choice.confidence };
   if (declared) encoding.declared = declared.label.toLowerCase();

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { removeBoilerplate } from "../../../pipelines/normalize/boilerplate.ts";
+import { findIsoDate } from "../../../pipelines/normalize/dates.ts";
+import { removeRepeatedSentences } from "../../../pipelines/normalize/repeated-sentences.ts";
+import { cleanupText } from "../../../pipelines/normalize/text-cleanup.ts";
+
+describe("cleanupText", () => {
+  it("composes to NFC", () => {
+    expect(cleanupText("Caf\u0065\u0301 Zu\u0308rich").text).toBe("Café Zürich");
+  });
+
+  it("removes control, zero-width and stray replacement characters, and counts them", () => {
+    const out = cleanupText("Rare\u0007 earth\u200B oxide\uFEFF \uFFFDprice 锟斤拷锟斤拷up\u0085");
+    expect(out.text).toBe("Rare earth oxide price up");
+    expect(out.repairs).toEqual([
+      { kind: "control-chars", count: 2 },
+      { kind: "zero-width", count: 2 },
+      { kind: "replacement-char", count: 2, detail: "removed" },
+    ]);
+  });
+
+  it("keeps the joiners that emoji and scripts need", () => {
+    const family = "👨\u200D👩\u200D👧";
+    expect(cleanupText(family).text).toBe(family);
+  });
+
+  it("turns exotic spaces into spaces and full-width digits and letters into ASCII", () => {
+    const out = cleanupText("\u3000\u3000１９８３年，ＮｄＦｅＢ\u00A0magnets，２０％");
+    expect(out.text).toBe("  1983年，NdFeB magnets，20％");
+    expect(out.repairs).toContainEqual({
+      kind: "full-width",
+      count: 11,
+      detail: "folded to ASCII",
+    });
+  });
+
+  it("normalises line endings, trailing spaces and runs of blank lines", () => {
+    expect(cleanupText("\r\n\r\nOne  \r\nTwo\r\n\r\n\r\n\r\nThree\n\n\n").text).toBe(
+      "One\nTwo\n\nThree",
+    );
+  });
+});
+
+describe("removeBoilerplate", () => {
+  it("removes widget lines anywhere and link residue inline", () => {
+    const out = removeBoilerplate([
+      "Prices rose (opens in a new tab) sharply.",
+      "Share this:",
+      "Body text continues.",
+      "Leave a Reply",
+      "0 Comments",
+    ]);
+    expect(out.paragraphs).toEqual(["Prices rose sharply.", "Body text continues."]);
+    expect(out.removed).toBe(4);
+  });
+
+  it("removes disclaimers, copyright and contact lines only at the end", () => {
+    const body = [
+      "Disclaimer: the company said its earlier disclaimer had been misread.",
+      "For more information, analysts said, please email the ministry — none did.",
+      "The plant opened in 2022.",
+      "Disclaimer: This is not financial advice.",
+      "© 2025 Rare Earth Exchanges™ – Accelerating Transparency.",
+      "For queries, please contact Lemon Zhao at lemonzhao@smm.cn",
+    ];
+    expect(removeBoilerplate(body).paragraphs).toEqual(body.slice(0, 3));
+  });
+
+  it("never empties an article made of one boilerplate-looking line", () => {
+    expect(
+      removeBoilerplate(["Copyright law changes in 2025 affect rare earth patents."]).paragraphs,
+    ).toHaveLength(1);
+  });
+});
+
+describe("removeRepeatedSentences", () => {
+  const long =
+    "The industry chain of rare earth permanent magnet materials has been formed, with Tianjiao Qingmei as the leading enterprise.";
+
+  it("keeps the first exact repeat of a long sentence and drops the rest", () => {
+    const out = removeRepeatedSentences([`${long} Then prices rose.`, `Later: ${long}`, long]);
+    expect(out.paragraphs).toEqual([
+      `${long} Then prices rose.`,
+      "Later: The industry chain of rare earth permanent magnet materials has been formed, with Tianjiao Qingmei as the leading enterprise.",
+    ]);
+    expect(out.removed).toBe(1);
+  });
+
+  it("leaves short repeated sentences alone", () => {
+    const out = removeRepeatedSentences(["Prices rose.", "Prices rose."]);
+    expect(out.paragraphs).toEqual(["Prices rose.", "Prices rose."]);
+  });
+});
+
+describe("findIsoDate", () => {
+  it.each([
+    ["Deep News2025-11-21", "2025-11-21"],
+    ["Date: 1989-01-16", "1989-01-16"],
+    ["October 15, 2020", "2020-10-15"],
+    ["15 Oct 2020", "2020-10-15"],
+    ["2020年10月15日", "2020-10-15"],
+    ["２０２０年１０月１５日", "2020-10-15"],
+    ["2024-03-05T08:00:00Z", "2024-03-05T08:00:00Z"],
+    ["2020/02/30", null],
+    ["no date here", null],
+  ])("%s → %s", (input, expected) => {
+    expect(findIsoDate(input)).toBe(expected);
+  });
+});
