@@ -13,13 +13,11 @@ import { jobLogger } from "../shared/logger.ts";
 import { jobEnvelopeSchema, type StageName } from "../shared/queues.ts";
 import { toQueueError } from "./retry-policy.ts";
 import { runIdOf } from "./sources/scheduled-run.ts";
-import type { StageMetrics } from "./stage-metrics.ts";
 
 export interface WorkerDeps {
   config: Config;
   connection: Redis;
   log: Logger;
-  metrics: StageMetrics;
   /** Told of every attempt's end (cross-process metrics, the source registry's last run). */
   onOutcome?: (outcome: JobOutcome) => Promise<void>;
 }
@@ -62,7 +60,6 @@ function sourceIdOf(payload: unknown): string | undefined {
 }
 
 export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps): Worker {
-  const counters = deps.metrics.of(handler.name);
   // Bookkeeping must never fail the job it reports on.
   const report = (outcome: JobOutcome) =>
     deps
@@ -79,7 +76,6 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
       jobId: job.id,
       ...(docId ? { docId } : {}),
     });
-    if (job.attemptsMade > 0) counters.retried += 1;
     const runId = envelope.success ? runIdOf(envelope.data.run_id, job.id) : undefined;
     const sourceId = envelope.success ? sourceIdOf(envelope.data.payload) : undefined;
     const outcome = { stage: handler.name, jobId: job.id ?? "", retried: job.attemptsMade > 0 };
@@ -88,8 +84,6 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
       const ctx: StageContext = { log, ...(signal ? { signal } : {}) };
       const result = await handler.handle(envelope.data.payload, runId ?? "", ctx);
       const ms = Math.round(performance.now() - started);
-      counters.completed += 1;
-      counters.totalMs += ms;
       log.info({ ms, attempt: job.attemptsMade + 1 }, "job done");
       await report({ ...outcome, runId, sourceId, status: "completed", ms, result });
       return result;
@@ -97,7 +91,6 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
       const queueError = toQueueError(error);
       const willRetry =
         queueError.name !== "UnrecoverableError" && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-      if (!willRetry) counters.failed += 1;
       log.warn({ err: queueError, attempt: job.attemptsMade + 1, willRetry }, "job failed");
       const ms = Math.round(performance.now() - started);
       const status = willRetry ? "retrying" : "failed";

@@ -23,13 +23,11 @@ import { SourceState } from "./source-state.ts";
 import { RedisHostGate } from "./sources/host-rate-limit.ts";
 import { recordSourceRun } from "./sources/run-recorder.ts";
 import { SourceRegistry } from "./sources/source-registry.ts";
-import { StageMetrics } from "./stage-metrics.ts";
 import { type JobOutcome, startStageWorker } from "./stage-worker.ts";
 import { type TransformHooks, transformHandler } from "./transform-handler.ts";
 
 export interface WorkerHost {
   workers: Worker[];
-  metrics: StageMetrics;
   close(): Promise<void>;
 }
 
@@ -66,14 +64,12 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
   await ensureIndex(opensearch, config.INDEX_ALIAS);
   const queues = createQueueSet(config, connection);
   const state = new SourceState(connection, config.QUEUE_PREFIX);
-  const metrics = new StageMetrics();
   const registry = new SourceRegistry(connection, config.QUEUE_PREFIX);
   const store = new MetricsStore(connection, config.QUEUE_PREFIX);
   const deps = {
     config,
     connection,
     log,
-    metrics,
     onOutcome: async (outcome: JobOutcome) => {
       await Promise.all([store.record(outcome), recordSourceRun(registry, outcome)]);
     },
@@ -117,7 +113,6 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
   log.info({ queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, "workers started");
   return {
     workers,
-    metrics,
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
       await indexer.flush();

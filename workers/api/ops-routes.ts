@@ -79,14 +79,19 @@ export function opsRoutes(app: FastifyInstance, deps: OpsDeps): void {
   app.get("/jobs/:id", async (request) => {
     const { id } = z.object({ id: z.string().min(1).max(500) }).parse(request.params);
     for (const stage of STAGE_NAMES) {
-      const job = await deps.queues[stage].getJob(id);
-      if (!job) continue;
+      const found = await deps.queues[stage].getJob(id);
+      if (!found) continue;
+      // State first, then the job again: its fields are then at least as new as the state
+      // (read the other way round, a job that finished in between shows "completed" with
+      // the attempt counts of its active days).
+      const state = await found.getState();
+      const job = (await deps.queues[stage].getJob(id)) ?? found;
       const data: unknown = job.data;
       const envelope = z.object({ run_id: z.string(), payload: z.unknown() }).safeParse(data);
       return {
         id: job.id,
         queue: stage,
-        state: await job.getState(),
+        state,
         run_id: envelope.success ? envelope.data.run_id : undefined,
         doc_id: envelope.success ? docIdOf(envelope.data.payload) : undefined,
         attempts_made: job.attemptsMade,

@@ -6,7 +6,6 @@
 import { readFile } from "node:fs/promises";
 import { Command } from "commander";
 import { decodeBytes } from "../../pipelines/fetch/decode/decode-bytes.ts";
-import { repairText } from "../../pipelines/normalize/repair-text.ts";
 import type { Repair } from "../../shared/document.ts";
 
 async function readStdin(): Promise<Buffer> {
@@ -31,6 +30,8 @@ export function repairCommand(): Command {
       const bytes = file ? await readFile(file) : await readStdin();
       // Bytes in a legacy charset (a GBK file) are decoded as fetch would decode them.
       const decoded = decodeBytes(bytes, file ? { fileName: file } : {});
+      // Loaded here: the repair models are large and other commands do not need them.
+      const { repairText } = await import("../../pipelines/normalize/repair-text.ts");
       const result = repairText(decoded.text);
       process.stdout.write(`${result.text}\n`);
       process.stderr.write(`${summarizeRepairs([...decoded.repairs, ...result.repairs])}\n`);
