@@ -7,6 +7,7 @@ import { Job, QueueEvents } from "bullmq";
 import type { Config } from "../shared/config.ts";
 import type { SourceRef } from "../shared/document.ts";
 import { errorMessage } from "../shared/errors.ts";
+import { createLogger, type Logger } from "../shared/logger.ts";
 import {
   type IndexJobResult,
   indexJobResultSchema,
@@ -37,10 +38,17 @@ export class RunTracker {
     config: Config,
     private readonly queues: QueueSet,
     private readonly timeoutMs = 30 * 60_000,
+    log: Logger = createLogger(config, "run-tracker"),
   ) {
     const entries = STAGE_NAMES.map((name) => [
       name,
-      new QueueEvents(name, { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),
+      new QueueEvents(name, {
+        connection: { url: config.REDIS_URL },
+        prefix: config.QUEUE_PREFIX,
+      }).on("error", (error) =>
+        // ioredis reconnects; waitUntilFinished resumes once events flow again.
+        log.warn({ err: error, queue: name }, "queue events connection error"),
+      ),
     ]);
     this.events = Object.fromEntries(entries) as Record<StageName, QueueEvents>;
   }
