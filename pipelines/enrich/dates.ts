@@ -5,36 +5,12 @@
  * date); without one it stays a yearless "--10-15".
  */
 
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "../../shared/text/months.ts";
 import { parseChineseNumber } from "../../shared/text/numbers.ts";
 import type { Candidate } from "./candidate.ts";
 import { foldWidth } from "./fold.ts";
 
-const MONTHS: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+const MONTHS: Record<string, number> = { ...MONTH_NAMES, ...MONTH_ABBREVIATIONS };
 
 const MONTH = String.raw`(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
 const YEAR = String.raw`(?<year>(?:19|20)\d{2})`;

@@ -4,6 +4,7 @@
  * number and month words), Latin-script names such as `NdFeB` that a
  * Chinese paragraph carries verbatim, and listed names in either script.
  */
+import { MONTH_NAMES } from "../../shared/text/months.ts";
 import { parseChineseNumber } from "../../shared/text/numbers.ts";
 import { nameAnchors } from "./name-anchors.ts";
 import { foldFullWidthAlnum } from "./text-forms.ts";
@@ -26,17 +27,8 @@ const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
   thirty: 30,
   hundred: 100,
   thousand: 1000,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
+  // "may" is left out: as an anchor it is far more often the verb than the month.
+  ...Object.fromEntries(Object.entries(MONTH_NAMES).filter(([name]) => name !== "may")),
 };
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {

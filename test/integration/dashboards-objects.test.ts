@@ -8,7 +8,6 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchRaw } from "../../shared/opensearch.ts";
-import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
 import { readSavedObjectFiles, type SavedObject } from "../../workers/dashboards/saved-object.ts";
 import {
@@ -23,10 +22,7 @@ import {
   visStateOf,
 } from "../../workers/dashboards/saved-object-views.ts";
 import { ensureIndex } from "../../workers/indexing/ensure-index.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
-import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
-import { createTestEnv, documentsIn } from "./test-env.ts";
+import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 
 const dir = fileURLToPath(new URL("../../infra/dashboards", import.meta.url));
 const manifest = fileURLToPath(new URL("../../seeds/sources.json", import.meta.url));
@@ -59,9 +55,7 @@ function searchSourceQuery(source: SearchSource): Record<string, unknown> {
 
 describe("Dashboards saved objects against the live mapping and the seeds", () => {
   const t = createTestEnv("dashboards");
-  let host: WorkerHost;
-  let queues: QueueSet;
-  const connection = createRedis(t.config);
+  let pipeline: RunningPipeline | undefined;
   let objects: SavedObject[];
   const byId = (id: string) => {
     const object = objects.find((o) => o.id === id);
@@ -75,9 +69,7 @@ describe("Dashboards saved objects against the live mapping and the seeds", () =
   });
 
   afterAll(async () => {
-    await host?.close();
-    if (queues) await closeQueueSet(queues);
-    connection.disconnect();
+    await pipeline?.close();
     await t.cleanup();
   });
 
@@ -101,14 +93,8 @@ describe("Dashboards saved objects against the live mapping and the seeds", () =
     const idsOf = (response: Hits) => response.hits.hits.map((h) => h._id).sort();
 
     beforeAll(async () => {
-      host = await startWorkerHost(t.config, t.log);
-      queues = createQueueSet(t.config, connection);
-      const outcomes = await ingestAndWait(
-        t.config,
-        queues,
-        await readSourcesManifest(manifest),
-        t.log,
-      );
+      pipeline = await startPipeline(t);
+      const outcomes = await pipeline.ingest(await readSourcesManifest(manifest));
       expect(outcomes.filter((o) => o.status !== "indexed")).toEqual([]);
       docs = await documentsIn(t.opensearch, t.config.INDEX_ALIAS);
       expect(docs).toHaveLength(6);

@@ -7,14 +7,10 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
 import { runSearch } from "../../workers/search/run-search.ts";
 import type { SearchOptions } from "../../workers/search/search-query.ts";
-import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
-import { createTestEnv, documentsIn } from "./test-env.ts";
+import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const manifest = fileURLToPath(new URL("../../seeds/sources.json", import.meta.url));
@@ -23,9 +19,7 @@ const PAIR_ZH = "seed-004-peoples-daily-1989-zh";
 
 describe("lodestone search on the seeds", () => {
   const t = createTestEnv("search");
-  let host: WorkerHost;
-  let queues: QueueSet;
-  const connection = createRedis(t.config);
+  let pipeline: RunningPipeline | undefined;
   let docs: Awaited<ReturnType<typeof documentsIn>>;
   const langOf = (id: string) => docs.find((d) => d._id === id)?._source.lang;
 
@@ -34,23 +28,15 @@ describe("lodestone search on the seeds", () => {
   const ids = async (options: SearchOptions) => (await search(options)).hits.map((h) => h.id);
 
   beforeAll(async () => {
-    host = await startWorkerHost(t.config, t.log);
-    queues = createQueueSet(t.config, connection);
-    const outcomes = await ingestAndWait(
-      t.config,
-      queues,
-      await readSourcesManifest(manifest),
-      t.log,
-    );
+    pipeline = await startPipeline(t);
+    const outcomes = await pipeline.ingest(await readSourcesManifest(manifest));
     expect(outcomes.filter((o) => o.status !== "indexed")).toEqual([]);
     docs = await documentsIn(t.opensearch, t.config.INDEX_ALIAS);
     expect(docs).toHaveLength(6);
   });
 
   afterAll(async () => {
-    await host?.close();
-    if (queues) await closeQueueSet(queues);
-    connection.disconnect();
+    await pipeline?.close();
     await t.cleanup();
   });
 
