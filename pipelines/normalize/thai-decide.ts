@@ -59,14 +59,19 @@ function decideLatin(text: string, model: CharModel, group: ThaiToken[], open: b
 function decideHan(text: string, model: CharModel, group: ThaiToken[]): string[] {
   // The lattice spans the group: tokens and the fixed characters between them.
   const slots: string[][] = [];
+  const forms: string[] = [];
   const tokenSlot: number[] = [];
   group.forEach((tok, k) => {
     tokenSlot.push(slots.length);
     slots.push(tok.candidates);
+    forms.push(text.slice(tok.start, tok.end));
     const nextStart = group[k + 1]?.start ?? tok.end;
-    for (let p = tok.end; p < nextStart; p++) slots.push([text.charAt(p)]);
+    for (let p = tok.end; p < nextStart; p++) {
+      slots.push([text.charAt(p)]);
+      forms.push(text.charAt(p));
+    }
   });
-  const path = bestWordPath(slots);
+  const path = bestWordPath(slots, forms, text.charAt((group[0]?.start ?? 0) - 1));
   return group.map((tok, k) => {
     const at = tokenSlot[k] ?? 0;
     const pick = path[at] ?? tok.candidates[0] ?? "";

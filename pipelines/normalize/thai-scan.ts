@@ -25,7 +25,7 @@ export interface ThaiRun {
   thaiChars: number;
 }
 
-const maxCandidates = 96;
+const maxCandidates = 128;
 const indexes = new WeakMap<CharModel, Map<string, string[]>>();
 
 /** Damaged form → the characters of the model's vocabulary that have it. */
@@ -43,7 +43,7 @@ export function candidateIndex(model: CharModel): Map<string, string[]> {
       index.set(key, list);
     }
   }
-  // Likeliest first, and only so many: past a few dozen, a candidate is too
+  // Likeliest first, and only so many: past a hundred or so, a candidate is too
   // rare for the model to choose it with any confidence.
   for (const [key, list] of index) {
     index.set(key, list.sort((a, b) => model.count(b) - model.count(a)).slice(0, maxCandidates));

@@ -2,102 +2,80 @@
  * Chinese has no spaces to anchor a character model, and a damaged Han
  * character often has dozens of candidates; words decide better than
  * characters. This chooses among candidate characters by the most probable
- * segmentation into dictionary words (jieba's dictionary, word unigram
- * model — the same model jieba segments with), found by dynamic programming
- * over the lattice of candidates.
+ * segmentation into dictionary words (word-lexicon.ts: jieba's dictionary,
+ * word unigram model — the same model jieba segments with), with the context
+ * a unigram model lacks added from the word before (prose character bigrams,
+ * han-bigram.ts, and word-class bigrams, han-pos.ts), found by a Viterbi
+ * search over the lattice of candidates.
  */
-import { dict } from "@node-rs/jieba/dict.js";
-import { charModel } from "./char-model.ts";
+import { hanBigram } from "./han-bigram.ts";
+import { hanPos } from "./han-pos.ts";
+import {
+  type Lexicon,
+  lexicon,
+  makeWord,
+  maxWordLength,
+  unknownTag,
+  type Word,
+} from "./word-lexicon.ts";
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  /** log P(word ending here), or null when no word ends here. */
-  logP: number | null;
+interface State {
+  score: number;
+  /** The word that ended here, and the state it extended. */
+  word: Word | null;
+  prev: State | null;
 }
 
-// Longer dictionary words are rare and make the lattice walk explode.
-const maxWordLength = 4;
-const wordCandidates = 48;
+/** States kept per position: the best few by last character and class. */
+const beamWidth = 8;
+/** Weights of the prose bigram and the class bigram against the words. */
+const contextWeight = 0.5;
+const classWeight = 0.5;
 /**
- * A word of our own (rare-earth) prose counts like a common dictionary word
- * per occurrence: "稀土" is rare in general Chinese and everywhere in ours.
+ * A word this far below the likeliest lone characters over its span cannot
+ * win on context, which is worth a few nats at most: it is not tried.
  */
-const domainBoost = 500;
-let trie: TrieNode | null = null;
-let unknownLogP = 0;
+const margin = 12;
+/** Lone candidates need to be closer: there are a hundred of them at every damaged position. */
+const singleMargin = 8;
+/** A state this far behind the best at its position is not extended. */
+const stateMargin = 8;
 
-function newNode(): TrieNode {
-  return { children: new Map(), logP: null };
+const unknownWords = new Map<string, Word>();
+
+function unknownWord(c: string, logP: number): Word {
+  let w = unknownWords.get(c);
+  if (!w) {
+    w = makeWord([c], logP, unknownTag);
+    unknownWords.set(c, w);
+  }
+  return w;
 }
 
-function wordTrie(): TrieNode {
-  if (trie) return trie;
-  const root = newNode();
-  const entries: [string, number][] = [];
-  let total = 0;
-  for (const line of Buffer.from(dict).toString("utf8").split("\n")) {
-    const [word, freqText] = line.split(" ");
-    const freq = Number(freqText);
-    if (!word || !(freq > 0) || [...word].length > maxWordLength) continue;
-    entries.push([word, freq]);
-    total += freq;
-  }
-  for (const [word, count] of charModel().words) {
-    entries.push([word, count * domainBoost]);
-    total += count * domainBoost;
-  }
-  for (const [word, freq] of entries) {
-    let node = root;
-    for (const ch of word) {
-      let child = node.children.get(ch);
-      if (!child) {
-        child = newNode();
-        node.children.set(ch, child);
-      }
-      node = child;
-    }
-    // A word listed twice (dictionary and domain) keeps both counts.
-    const prior = node.logP === null ? 0 : Math.exp(node.logP) * total;
-    node.logP = Math.log((prior + freq) / total);
-  }
-  // A character no word covers costs more than the rarest word.
-  unknownLogP = Math.log(0.5 / total);
-  trie = root;
-  return root;
-}
-
-/** Words starting at a position: their characters and log-probability. */
+/** Words starting at position i: lone candidates, and the words that fit the damaged forms. */
 function wordsAt(
-  root: TrieNode,
+  lex: Lexicon,
   slots: string[][],
-  wordSlots: string[][],
-  sets: Set<string>[],
+  forms: string[],
+  singles: number[],
   i: number,
-): { chars: string[]; logP: number }[] {
-  const out: { chars: string[]; logP: number }[] = [];
-  // Any single candidate is a word: a dictionary one, or an unknown one at a cost.
-  for (const c of slots[i] ?? [])
-    out.push({ chars: [c], logP: root.children.get(c)?.logP ?? unknownLogP });
-  const stack: { node: TrieNode; j: number; chars: string[] }[] = [{ node: root, j: i, chars: [] }];
-  while (stack.length > 0) {
-    const top = stack.pop();
-    if (!top || top.j >= slots.length || top.chars.length >= maxWordLength) continue;
-    const candidates = wordSlots[top.j] ?? [];
-    const allowed = sets[top.j];
-    const found: [string, TrieNode][] = [];
-    // Walk whichever is smaller: the node's children or the position's candidates.
-    if (allowed && top.node.children.size < candidates.length) {
-      for (const [c, child] of top.node.children) if (allowed.has(c)) found.push([c, child]);
-    } else {
-      for (const c of candidates) {
-        const child = top.node.children.get(c);
-        if (child) found.push([c, child]);
-      }
-    }
-    for (const [c, child] of found) {
-      const chars = [...top.chars, c];
-      if (chars.length > 1 && child.logP !== null) out.push({ chars, logP: child.logP });
-      if (child.children.size > 0) stack.push({ node: child, j: top.j + 1, chars });
+): Word[] {
+  const out: Word[] = [];
+  const best = singles[i] ?? lex.unknownLogP;
+  for (const c of slots[i] ?? []) {
+    const w = lex.singles.get(c) ?? unknownWord(c, lex.unknownLogP);
+    if (w.logP >= best - singleMargin) out.push(w);
+  }
+  let floor = best - margin;
+  let node = lex.forms.children.get(forms[i] ?? "");
+  for (let j = i + 1; node && j < forms.length && j < i + maxWordLength; j++) {
+    node = node.children.get(forms[j] ?? "");
+    if (!node) break;
+    floor += singles[j] ?? lex.unknownLogP;
+    // Every word whose damaged form fits, however rare its characters.
+    for (const w of node.words) {
+      if (w.logP < floor) break;
+      out.push(w);
     }
   }
   return out;
@@ -105,39 +83,54 @@ function wordsAt(
 
 /**
  * For each position, the candidates (a fixed character is a one-element
- * list); returns the chosen character per position: the most probable
- * segmentation into words over all choices. (Adding the character model's
- * bigrams across words made it worse on the evaluation texts: they are
- * estimated from the same dictionary and only count its words twice.)
+ * list) and the damaged form (the text the candidates were read from);
+ * returns the chosen character per position: the best segmentation into
+ * words over all choices, each word scored by its unigram probability plus
+ * two context terms from the word before: the prose bigram bonus of its
+ * first character after that word's last, and the bigram of their classes.
+ * The search is a Viterbi over (position, last character and class), cut to
+ * a beam.
  */
-export function bestWordPath(slots: string[][]): string[] {
-  const root = wordTrie();
+export function bestWordPath(slots: string[][], forms: string[], before = ""): string[] {
+  const lex = lexicon();
+  const context = hanBigram();
+  const classes = hanPos();
   const n = slots.length;
-  // Words are built from each position's likeliest candidates only: the walk
-  // grows with their product. Any candidate can still stand as a word alone.
-  const wordSlots = slots.map((s) => s.slice(0, wordCandidates));
-  const sets = wordSlots.map((s) => new Set(s));
-  const best = new Array<number>(n + 1).fill(Number.NEGATIVE_INFINITY);
-  const back: ({ from: number; chars: string[] } | undefined)[] = new Array(n + 1);
-  best[0] = 0;
+  const singles = slots.map((s) =>
+    s.reduce(
+      (best, c) => Math.max(best, lex.singles.get(c)?.logP ?? lex.unknownLogP),
+      lex.unknownLogP,
+    ),
+  );
+  const states: Map<string, State>[] = Array.from({ length: n + 1 }, () => new Map());
+  states[0]?.set("", { score: 0, word: null, prev: null });
   for (let i = 0; i < n; i++) {
-    const base = best[i] ?? Number.NEGATIVE_INFINITY;
-    if (base === Number.NEGATIVE_INFINITY) continue;
-    for (const word of wordsAt(root, slots, wordSlots, sets, i)) {
-      const end = i + word.chars.length;
-      const score = base + word.logP;
-      if (score > (best[end] ?? Number.NEGATIVE_INFINITY)) {
-        best[end] = score;
-        back[end] = { from: i, chars: word.chars };
+    const here = [...(states[i]?.values() ?? [])];
+    if (here.length === 0) continue;
+    here.sort((a, b) => b.score - a.score);
+    const cut = (here[0]?.score ?? 0) - stateMargin;
+    const beam = here.slice(0, beamWidth).filter((h) => h.score >= cut);
+    const words = wordsAt(lex, slots, forms, singles, i);
+    for (const state of beam) {
+      const bonuses = context.bonuses(state.word?.last ?? before);
+      const classRow = classes.row(state.word?.tag ?? "^");
+      for (const word of words) {
+        const score =
+          state.score +
+          word.logP +
+          contextWeight * (bonuses?.get(word.first) ?? 0) +
+          classWeight * (classRow.get(word.tag) ?? 0);
+        const end = states[i + word.chars.length];
+        const prior = end?.get(word.key);
+        if (end && (!prior || prior.score < score)) end.set(word.key, { score, word, prev: state });
       }
     }
   }
+  let best: State | null = null;
+  for (const state of states[n]?.values() ?? [])
+    if (!best || state.score > best.score) best = state;
+  if (!best) return slots.map((s) => s[0] ?? "");
   const out: string[] = [];
-  for (let end = n; end > 0; ) {
-    const step = back[end];
-    if (!step) return slots.map((s) => s[0] ?? "");
-    out.unshift(...step.chars);
-    end = step.from;
-  }
+  for (let s: State | null = best; s; s = s.prev) out.unshift(...(s.word?.chars ?? []));
   return out;
 }

@@ -15,6 +15,11 @@ const texts = [
   { name: "eval-en-2", language: "en" as const, text: readFileSync(`${dir}eval-en-2.txt`, "utf8") },
   { name: "eval-en-3", language: "en" as const, text: readFileSync(`${dir}eval-en-3.txt`, "utf8") },
   { name: "eval-zh", language: "zh" as const, text: readFileSync(`${dir}eval-zh.txt`, "utf8") },
+  {
+    name: "eval-zh-2",
+    language: "zh" as const,
+    text: readFileSync(`${dir}eval-zh-2.txt`, "utf8"),
+  },
 ];
 
 console.log("kind                              text      damaged  restored   share");

@@ -79,6 +79,6 @@ for (const kind of kinds) {
   for (let r = 0; r < rounds; r++) for (const t of texts) sink += repairText(t).text.length;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   console.log(
-    `  ${kind.padEnd(32)} ${((size * rounds) / 1024 / 1024 / seconds).toFixed(2).padStart(9)} MB/s`,
+    `  ${kind.padEnd(32)} ${((size * rounds) / 1024 / 1024 / seconds).toFixed(3).padStart(9)} MB/s`,
   );
 }

@@ -16,6 +16,8 @@ import {
   buildCharModelData,
   type WeightedText,
 } from "../../pipelines/normalize/char-model-build.ts";
+import { buildHanBigramData } from "../../pipelines/normalize/han-bigram.ts";
+import { buildHanPosData } from "../../pipelines/normalize/han-pos.ts";
 import { typographize } from "./repair-typographize.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -28,6 +30,14 @@ const cleanSeeds = [
   "seeds/002_f5b5b04f6f128909.txt",
   "seeds/004_17ef80d675522a88.txt",
 ];
+// Chinese prose the model may learn from; eval-*.txt and dev-zh.txt (tuning) never.
+// `--exclude train-zh-3` leaves one text out, to measure on it (cross-validation).
+const excluded = process.argv[process.argv.indexOf("--exclude") + 1];
+const chineseTraining = Array.from({ length: 9 }, (_, i) =>
+  i === 0 ? "train-zh" : `train-zh-${i + 1}`,
+)
+  .filter((name) => !process.argv.includes("--exclude") || name !== excluded)
+  .map((name) => `test/fixtures/damage/${name}.txt`);
 const texts: WeightedText[] = [
   ...cleanSeeds.map((p) => ({ text: read(p), weight: 2 })),
   { text: read("test/fixtures/damage/train-en.txt"), weight: 4 },
@@ -37,7 +47,7 @@ const texts: WeightedText[] = [
     "seeds/002_f5b5b04f6f128909.txt",
   ].map((p, i) => ({ text: typographize(read(p), i + 1), weight: 2 })),
   // Chinese prose carries the punctuation and cross-word pairs the dictionary lacks.
-  { text: read("test/fixtures/damage/train-zh.txt"), weight: 200 },
+  ...chineseTraining.map((p) => ({ text: read(p), weight: 200 })),
 ];
 
 const require = createRequire(import.meta.url);
@@ -49,8 +59,7 @@ const dict = readFileSync(dictPath, "utf8")
 
 // Domain vocabulary for the word lattice: the words (and CJK punctuation) of the Chinese prose.
 const jieba = Jieba.withDict(jiebaDict);
-const chineseProse =
-  read("test/fixtures/damage/train-zh.txt") + read("seeds/004_17ef80d675522a88.txt");
+const chineseProse = [...chineseTraining, "seeds/004_17ef80d675522a88.txt"].map(read).join("\n");
 const domainWords = jieba
   .cut(chineseProse)
   .filter((w) =>
@@ -65,3 +74,13 @@ writeFileSync(out, JSON.stringify(data));
 console.log(
   `wrote ${out}: ${Object.keys(data.uni).length} unigrams, ${Object.keys(data.bi).length} bigrams, ${Object.keys(data.tri).length} trigrams, ${Object.keys(data.words).length} domain words`,
 );
+
+const bigramOut = `${root}pipelines/normalize/han-bigram-data.json`;
+const bigrams = buildHanBigramData(chineseProse);
+writeFileSync(bigramOut, JSON.stringify(bigrams));
+console.log(`wrote ${bigramOut}: ${Object.keys(bigrams.uni).length} characters`);
+
+const posOut = `${root}pipelines/normalize/han-pos-data.json`;
+const paragraphs = chineseProse.split(/\n+/).map((p) => jieba.tag(p, false));
+writeFileSync(posOut, JSON.stringify(buildHanPosData(paragraphs)));
+console.log(`wrote ${posOut}: ${paragraphs.length} paragraphs`);

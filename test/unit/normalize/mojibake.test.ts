@@ -58,11 +58,20 @@ describe("UTF-8 read as ISO-8859-11 with the C1 bytes lost", () => {
     },
   );
 
-  it("restores most damaged characters of unseen Chinese, with the word lattice", () => {
-    const broken = damage(evalZh, "utf8-as-iso-8859-11-c1-dropped");
+  // Measured 87.0/91.7% (eval-zh) and 86.3/91.2% (eval-zh-2); the floors
+  // leave a point of slack so that a regression, not noise, fails them.
+  it.each([
+    { name: "eval-zh.txt", kind: lossyKinds[0], floor: 0.86 },
+    { name: "eval-zh.txt", kind: lossyKinds[1], floor: 0.9 },
+    { name: "eval-zh-2.txt", kind: lossyKinds[0], floor: 0.85 },
+    { name: "eval-zh-2.txt", kind: lossyKinds[1], floor: 0.9 },
+  ])("restores unseen Chinese ($name, $kind) with the word lattice", ({ name, kind, floor }) => {
+    const text = fixture(name);
+    const broken = damage(text, kind ?? "utf8-as-iso-8859-11-c1-dropped");
     const out = repairMojibake(broken).text;
-    const score = restoreScore(evalZh, broken, out);
-    expect(score.restored / score.damaged).toBeGreaterThanOrEqual(0.75);
+    const score = restoreScore(text, broken, out);
+    expect(score.damaged).toBeGreaterThan(400);
+    expect(score.restored / score.damaged).toBeGreaterThanOrEqual(floor);
     expect(out).not.toMatch(/[\u0E00-\u0E7F]/);
   });
 
