@@ -6,7 +6,6 @@
  * process handled.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,25 +16,12 @@ import { type RunningApi, startApi } from "../../workers/api/start-api.ts";
 import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
 import { createTestEnv } from "./test-env.ts";
+import { until } from "./until.ts";
 
 const cli = fileURLToPath(new URL("../../workers/cli/lodestone.ts", import.meta.url));
 const KEY = "test-key-0123456789abcdef";
 const ARTICLE =
   "JL Mag Rare-Earth opened a magnet plant in Baotou.\n\nThe plant will make NdFeB magnets for electric vehicles.";
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 /** The value of one sample line of a Prometheus text page. */
 function sample(page: string, series: string): number | undefined {

@@ -19,6 +19,7 @@ import { sourceInputSchema } from "../../workers/sources/source-service.ts";
 import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
 import { createTestEnv } from "./test-env.ts";
+import { until } from "./until.ts";
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL("../../workers/cli/lodestone.ts", import.meta.url));
@@ -27,19 +28,8 @@ const TEXTS = [
   "Shenghe Resources cancelled a supply agreement for rare-earth concentrate from Tanzania.",
 ];
 
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
+const untilWithin = <T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) =>
+  until(what, probe, ms);
 
 describe("schedules: the pure parts", () => {
   it("gives the next run of a cron expression, seconds and time zone included", () => {
@@ -131,14 +121,14 @@ describe("sources and schedules", () => {
     expect(next).toBeLessThanOrEqual(Date.now() + 2_000);
     expect(await lodestone("schedules", "list")).toMatch(/\*\/2 \* \* \* \* \*\s+Europe\/Paris/);
 
-    await until("the first run to be indexed", () => docOf(id));
+    await untilWithin("the first run to be indexed", () => docOf(id));
 
     // Scheduled runs of the unchanged source: a conditional request, a 304, nothing re-indexed.
     const answered304 = (n: number) => async () =>
       statuses.filter((s) => s === 304).length >= n ? true : undefined;
-    await until("a scheduled run answered 304", answered304(1));
+    await untilWithin("a scheduled run answered 304", answered304(1));
     const stable = (await docOf(id))?._version ?? 0;
-    await until("two more scheduled runs answered 304", answered304(3));
+    await untilWithin("two more scheduled runs answered 304", answered304(3));
     expect((await docOf(id))?._version).toBe(stable);
     const unchanged = await json<{ last_run: { status: string; run_id: string } }>(
       "sources",
@@ -151,13 +141,13 @@ describe("sources and schedules", () => {
 
     // The source changes: the next scheduled run re-indexes it under the same id.
     version = 1;
-    const changed = await until("the change to be re-indexed", async () => {
+    const changed = await untilWithin("the change to be re-indexed", async () => {
       const doc = await docOf(id);
       return doc?._source?.body?.includes("cancelled") ? doc : undefined;
     });
     expect(changed._version).toBe(stable + 1);
     const registry = new SourceRegistry(redis, t.config.QUEUE_PREFIX);
-    await until("the registry to show the indexed run", async () => {
+    await untilWithin("the registry to show the indexed run", async () => {
       const source = await registry.get(id);
       return source?.last_run?.status === "indexed" && source.last_complete?.etag === '"v1"'
         ? source
