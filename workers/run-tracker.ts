@@ -31,6 +31,8 @@ export interface SourceOutcome {
   failures: Failure[];
 }
 
+const RECHECK_MS = 5_000;
+
 export class RunTracker {
   private readonly events: Record<StageName, QueueEvents>;
 
@@ -71,13 +73,12 @@ export class RunTracker {
         outcome.failures.push({ stage, jobId, reason: "job not found (removed from the queue?)" });
         return;
       }
-      let result: unknown;
-      try {
-        result = await job.waitUntilFinished(this.events[stage], this.timeoutMs);
-      } catch (error) {
-        outcome.failures.push({ stage, jobId, reason: errorMessage(error) });
+      const finished = await this.finished(stage, job);
+      if ("reason" in finished) {
+        outcome.failures.push({ stage, jobId, reason: finished.reason });
         return;
       }
+      const result = finished.result;
       if (stage === "index") {
         outcome.documents.push(indexJobResultSchema.parse(result));
         return;
@@ -90,6 +91,32 @@ export class RunTracker {
     if (outcome.failures.length > 0) outcome.status = "failed";
     else if (unchanged) outcome.status = "unchanged";
     return outcome;
+  }
+
+  /**
+   * Waits for the job's completion event, re-reading its state now and then:
+   * an event published while the events connection was down (a Redis
+   * restart) is never delivered, but the job's state in Redis is still true.
+   */
+  private async finished(
+    stage: StageName,
+    job: Job,
+  ): Promise<{ result: unknown } | { reason: string }> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      try {
+        return { result: await job.waitUntilFinished(this.events[stage], RECHECK_MS) };
+      } catch (error) {
+        const state = await job.getState();
+        if (state === "failed" || state === "completed") {
+          const current = await Job.fromId(this.queues[stage], job.id ?? "");
+          if (state === "completed") return { result: current?.returnvalue };
+          return { reason: current?.failedReason || errorMessage(error) };
+        }
+        if (Date.now() > deadline)
+          return { reason: `not finished after ${this.timeoutMs} ms (${state})` };
+      }
+    }
   }
 
   async close(): Promise<void> {

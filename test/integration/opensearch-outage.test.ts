@@ -38,7 +38,7 @@ describe("OpenSearch down for a while", () => {
 
     cutter.cut();
     const run = pipeline.ingest(await readSourcesManifest(manifest));
-    while (cutter.refused() < 3) await sleep(50);
+    for (let waited = 0; cutter.refused() < 3 && waited < 5_000; waited += 50) await sleep(50);
     await sleep(1000);
     cutter.restore();
     const outcomes = await run;

@@ -33,7 +33,7 @@ describe("Redis gone for a while", () => {
     const run = pipeline.ingest(await readSourcesManifest(manifest));
     await sleep(300);
     cutter.cut();
-    while (cutter.refused() < 3) await sleep(50);
+    for (let waited = 0; cutter.refused() < 3 && waited < 5_000; waited += 50) await sleep(50);
     await sleep(1000);
     cutter.restore();
     const outcomes = await run;
