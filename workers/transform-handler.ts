@@ -11,9 +11,9 @@ import type { StageHandler } from "./stage-worker.ts";
 
 export interface TransformHooks {
   /** Adds what the stage needs from outside (e.g. the source's previous state). */
-  prepare?(payload: unknown): Promise<unknown>;
+  prepare?(payload: unknown, runId: string): Promise<unknown>;
   /** Records what the stage produced before its outputs are handed on. */
-  completed?(input: unknown, outputs: unknown[]): Promise<void>;
+  completed?(input: unknown, outputs: unknown[], runId: string): Promise<void>;
 }
 
 export function transformHandler(
@@ -26,11 +26,12 @@ export function transformHandler(
     name: stage.name,
     concurrency,
     async handle(payload: unknown, runId: string, ctx: StageContext): Promise<StageJobResult> {
-      const input = hooks.prepare ? await hooks.prepare(payload) : payload;
+      const input = hooks.prepare ? await hooks.prepare(payload, runId) : payload;
       const outputs = await stage.run(input, ctx);
       await hooks.completed?.(
         input,
         outputs.map((output) => output.doc),
+        runId,
       );
       const children = outputs.map((output) => ({
         output,

@@ -34,9 +34,9 @@ export interface WorkerHost {
 function stageHooks(state: SourceState): Partial<Record<string, TransformHooks>> {
   return {
     fetch: {
-      async prepare(payload) {
+      async prepare(payload, runId) {
         const request = fetchRequestSchema.parse(payload);
-        const previous = await state.previousFor(request.source.id);
+        const previous = await state.previousFor(request.source.id, { exceptRun: runId });
         return previous ? { ...request, previous } : request;
       },
       async completed(_input, outputs) {
@@ -50,9 +50,9 @@ function stageHooks(state: SourceState): Partial<Record<string, TransformHooks>>
       },
     },
     language: {
-      async completed(input, outputs) {
+      async completed(input, outputs, runId) {
         const doc = normalizedDocumentSchema.parse(input);
-        await state.expect(doc.source.id, doc.content_hash, outputs.length);
+        await state.expect(doc.source.id, doc.content_hash, outputs.length, runId);
       },
     },
   };
