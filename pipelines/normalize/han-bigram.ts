@@ -1,13 +1,13 @@
 /**
  * Context across Chinese word boundaries, which a word unigram model cannot
- * see ("记者从中国" vs "记者他中国"): character bigrams of Chinese prose,
- * used as a pointwise-mutual-information bonus, log P(c | p) / P(c), added
- * where one word follows another in the word lattice. The dictionary gives
- * word frequencies only, so this is the one place where running text (the
- * Chinese training prose, test/bench/repair-build-model.ts) informs the
- * choice between words.
+ * see ("记者从中国" vs "记者他中国"): character bigrams, used as a
+ * pointwise-mutual-information term, log P(c | p) / P(c), added where one
+ * word follows another in the word lattice. The counts are those of our
+ * Chinese training prose (test/bench/repair-build-model.ts) and of the
+ * word boundaries of People's Daily prose (news-bigram.ts), added together.
  */
 import { createRequire } from "node:module";
+import { newsBigram } from "./news-bigram.ts";
 
 export interface HanBigramData {
   /** Character → count in the prose. */
@@ -40,11 +40,23 @@ export function buildHanBigramData(prose: string): HanBigramData {
   return data;
 }
 
+/** Adds the counts of `more` to `data`. */
+export function mergeHanBigramData(data: HanBigramData, more: HanBigramData): HanBigramData {
+  const out: HanBigramData = { uni: { ...data.uni }, next: {} };
+  for (const [p, row] of Object.entries(data.next)) out.next[p] = { ...row };
+  for (const [c, n] of Object.entries(more.uni)) out.uni[c] = (out.uni[c] ?? 0) + n;
+  for (const [p, row] of Object.entries(more.next)) {
+    const merged = out.next[p] ?? {};
+    for (const [c, n] of Object.entries(row)) merged[c] = (merged[c] ?? 0) + n;
+    out.next[p] = merged;
+  }
+  return out;
+}
+
 /**
  * Dirichlet smoothing towards the unigram: P(c | p) = (n(p c) + μ P(c)) /
- * (n(p) + μ). Only pairs the prose has seen earn a bonus; an unseen pair
- * costs nothing, since a few thousand characters of prose leave almost every
- * true pair unseen.
+ * (n(p) + μ). With a million words of news behind the counts, an unseen pair
+ * after a common character is evidence against it and costs log(μ / (n(p) + μ)).
  */
 const mu = 4;
 
@@ -74,11 +86,16 @@ export class HanBigram {
       for (const [c, n] of seen) {
         const pc = (this.uni.get(c) ?? 0) / this.total;
         const ratio = (n / pc + mu) / (np + mu);
-        if (ratio > 1) row.set(c, Math.log(ratio));
+        row.set(c, Math.log(ratio));
       }
     }
     this.rows.set(p, row);
     return row;
+  }
+
+  /** The term of a character never seen after `p`. */
+  unseen(p: string): number {
+    return Math.log(mu / ((this.uni.get(p) ?? 0) + mu));
   }
 }
 
@@ -87,7 +104,8 @@ let shared: HanBigram | null = null;
 export function hanBigram(): HanBigram {
   if (!shared) {
     const require = createRequire(import.meta.url);
-    shared = new HanBigram(require("./han-bigram-data.json") as HanBigramData);
+    const prose = require("./han-bigram-data.json") as HanBigramData;
+    shared = new HanBigram(mergeHanBigramData(prose, newsBigram().boundary));
   }
   return shared;
 }

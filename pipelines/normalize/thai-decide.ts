@@ -4,11 +4,14 @@
  * groups (punctuation between Latin letters) go to the character model's
  * beam search; groups of Han candidates to the word lattice, whose choice of
  * punctuation, which no dictionary word covers, is then redone by the
- * character model in the context the lattice settled.
+ * character model in the context the lattice settled. Last, separators the
+ * damage leaves indistinguishable (、 and 。) are chosen again with the
+ * rhythm of the segments around them (thai-separators.ts).
  */
 import { bestChoice, type Slot } from "./candidate-search.ts";
 import type { CharModel } from "./char-model.ts";
 import type { ThaiToken } from "./thai-scan.ts";
+import { rebalanceSeparators } from "./thai-separators.ts";
 import { bestWordPath } from "./word-lattice.ts";
 
 const han = /[\u3400-\u9fff]/;
@@ -100,5 +103,5 @@ export function decideTokens(text: string, model: CharModel, tokens: ThaiToken[]
     pos = group[group.length - 1]?.end ?? pos;
     picks.push(...chosen);
   }
-  return picks;
+  return rebalanceSeparators(text, model, tokens, picks);
 }

@@ -4,12 +4,14 @@
  * characters. This chooses among candidate characters by the most probable
  * segmentation into dictionary words (word-lexicon.ts: jieba's dictionary,
  * word unigram model — the same model jieba segments with), with the context
- * a unigram model lacks added from the word before (prose character bigrams,
- * han-bigram.ts, and word-class bigrams, han-pos.ts), found by a Viterbi
- * search over the lattice of candidates.
+ * a unigram model lacks added from the word before (character bigrams across
+ * the boundary, han-bigram.ts; word-class bigrams, han-pos.ts; word bigrams
+ * of news prose, news-bigram.ts), found by a Viterbi search over the
+ * lattice of candidates.
  */
 import { hanBigram } from "./han-bigram.ts";
 import { hanPos } from "./han-pos.ts";
+import { newsBigram } from "./news-bigram.ts";
 import {
   type Lexicon,
   lexicon,
@@ -28,9 +30,10 @@ interface State {
 
 /** States kept per position: the best few by last character and class. */
 const beamWidth = 8;
-/** Weights of the prose bigram and the class bigram against the words. */
-const contextWeight = 0.5;
-const classWeight = 0.5;
+/** Weights of the character bigram, the class bigram and the word bigram against the words. */
+const contextWeight = 0.3;
+const classWeight = 0.25;
+const wordPairWeight = 0.7;
 /**
  * A word this far below the likeliest lone characters over its span cannot
  * win on context, which is worth a few nats at most: it is not tried.
@@ -86,8 +89,9 @@ function wordsAt(
  * list) and the damaged form (the text the candidates were read from);
  * returns the chosen character per position: the best segmentation into
  * words over all choices, each word scored by its unigram probability plus
- * two context terms from the word before: the prose bigram bonus of its
- * first character after that word's last, and the bigram of their classes.
+ * three context terms from the word before: the character bigram term of its
+ * first character after that word's last, the bigram of their classes and
+ * the word bigram.
  * The search is a Viterbi over (position, last character and class), cut to
  * a beam.
  */
@@ -95,6 +99,7 @@ export function bestWordPath(slots: string[][], forms: string[], before = ""): s
   const lex = lexicon();
   const context = hanBigram();
   const classes = hanPos();
+  const pairs = newsBigram();
   const n = slots.length;
   const singles = slots.map((s) =>
     s.reduce(
@@ -112,13 +117,17 @@ export function bestWordPath(slots: string[][], forms: string[], before = ""): s
     const beam = here.slice(0, beamWidth).filter((h) => h.score >= cut);
     const words = wordsAt(lex, slots, forms, singles, i);
     for (const state of beam) {
-      const bonuses = context.bonuses(state.word?.last ?? before);
+      const lastChar = state.word?.last ?? before;
+      const bonuses = context.bonuses(lastChar);
+      const unseen = context.unseen(lastChar);
+      const wordRow = state.word ? pairs.bonuses(state.word.text) : undefined;
       const classRow = classes.row(state.word?.tag ?? "^");
       for (const word of words) {
         const score =
           state.score +
           word.logP +
-          contextWeight * (bonuses?.get(word.first) ?? 0) +
+          contextWeight * (bonuses?.get(word.first) ?? unseen) +
+          (wordRow === undefined ? 0 : wordPairWeight * (wordRow?.get(word.text) ?? pairs.unseen)) +
           classWeight * (classRow.get(word.tag) ?? 0);
         const end = states[i + word.chars.length];
         const prior = end?.get(word.key);

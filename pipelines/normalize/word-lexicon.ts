@@ -8,12 +8,15 @@
  * those, however many candidates each damaged character has.
  */
 import { dict } from "@node-rs/jieba/dict.js";
+import { type KbType, knowledgeBase } from "../enrich/knowledge-base.ts";
 import { charModel } from "./char-model.ts";
 import { hanPos } from "./han-pos.ts";
 import { damagedForm } from "./thai-code-page.ts";
 
 export interface Word {
   chars: string[];
+  /** The characters joined. */
+  text: string;
   logP: number;
   tag: string;
   first: string;
@@ -44,7 +47,7 @@ export const unknownTag = "?";
  * A word of our own (rare-earth) prose counts like a common dictionary word
  * per occurrence: "稀土" is rare in general Chinese and everywhere in ours.
  */
-const domainBoost = 2500;
+const domainBoost = 6000;
 /**
  * Dictionary counts are flattened a little (count^0.9): the domain words and
  * context terms then weigh more against jieba's general-news frequencies,
@@ -52,10 +55,34 @@ const domainBoost = 2500;
  */
 const freqExponent = 0.9;
 
+/**
+ * The Chinese names of the knowledge base (pipelines/enrich/knowledge) count
+ * as domain words seen this often: "镝", "氧化铽", "中重稀土" are everyday
+ * words of our corpus and rare in the dictionary's.
+ */
+const knowledgeCount = 1;
+const jiebaTagOf: Record<KbType, string> = {
+  person: "nr",
+  organization: "nt",
+  location: "ns",
+  material: "n",
+};
+
+function knowledgeWords(): { word: string; tag: string }[] {
+  const out: { word: string; tag: string }[] = [];
+  for (const entry of knowledgeBase.values()) {
+    for (const name of [entry.zh, ...(entry.aliases ?? [])]) {
+      if (name && /^[\u3400-\u9fff]+$/u.test(name) && [...name].length <= maxWordLength)
+        out.push({ word: name, tag: jiebaTagOf[entry.type] });
+    }
+  }
+  return out;
+}
+
 export function makeWord(chars: string[], logP: number, tag: string): Word {
   const first = chars[0] ?? "";
   const last = chars[chars.length - 1] ?? "";
-  return { chars, logP, tag, first, last, key: `${last}\u0000${tag}` };
+  return { chars, text: chars.join(""), logP, tag, first, last, key: `${last}\u0000${tag}` };
 }
 
 const formCache = new Map<string, string[]>();
@@ -113,6 +140,8 @@ export function lexicon(): Lexicon {
   }
   for (const [word, count] of charModel().words)
     add(word, count * domainBoost, classes.classOf(word, "n"));
+  for (const { word, tag } of knowledgeWords())
+    add(word, knowledgeCount * domainBoost, classes.classOf(word, tag));
 
   const singles = new Map<string, Word>();
   const forms: FormNode = { children: new Map(), words: [] };

@@ -18,6 +18,7 @@ import {
 } from "../../pipelines/normalize/char-model-build.ts";
 import { buildHanBigramData } from "../../pipelines/normalize/han-bigram.ts";
 import { buildHanPosData } from "../../pipelines/normalize/han-pos.ts";
+import { buildHanPunctData } from "../../pipelines/normalize/han-punct.ts";
 import { typographize } from "./repair-typographize.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -84,3 +85,7 @@ const posOut = `${root}pipelines/normalize/han-pos-data.json`;
 const paragraphs = chineseProse.split(/\n+/).map((p) => jieba.tag(p, false));
 writeFileSync(posOut, JSON.stringify(buildHanPosData(paragraphs)));
 console.log(`wrote ${posOut}: ${paragraphs.length} paragraphs`);
+
+const punctOut = `${root}pipelines/normalize/han-punct-data.json`;
+writeFileSync(punctOut, JSON.stringify(buildHanPunctData(chineseProse)));
+console.log(`wrote ${punctOut}`);

@@ -1,7 +1,11 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { describe, expect, it } from "vitest";
-import { buildHanBigramData, HanBigram } from "../../../pipelines/normalize/han-bigram.ts";
+import {
+  buildHanBigramData,
+  HanBigram,
+  mergeHanBigramData,
+} from "../../../pipelines/normalize/han-bigram.ts";
 import { buildHanPosData, HanPos, hanPos } from "../../../pipelines/normalize/han-pos.ts";
 import { damagedForm } from "../../../pipelines/normalize/thai-code-page.ts";
 import { bestWordPath } from "../../../pipelines/normalize/word-lattice.ts";
@@ -12,11 +16,22 @@ const prose = "记者从北京获悉，稀土价格企稳。记者从上海获�
 describe("prose character bigrams", () => {
   const model = new HanBigram(buildHanBigramData(prose));
 
-  it("rewards a pair the prose has seen and nothing else", () => {
+  it("rewards a pair the prose has seen and charges one it has not", () => {
     const after = model.bonuses("记");
     expect(after?.get("者")).toBeGreaterThan(0);
     expect(after?.has("他")).toBe(false);
+    expect(model.unseen("记")).toBeLessThan(0);
     expect(model.bonuses("龘")).toBeNull();
+    // Of a character never seen at all, nothing is known: no charge.
+    expect(model.unseen("龘")).toBe(0);
+  });
+
+  it("adds the counts of another source", () => {
+    const more = buildHanBigramData("记他");
+    const merged = mergeHanBigramData(buildHanBigramData(prose), more);
+    expect(merged.next.记?.他).toBe(1);
+    expect(merged.next.记?.者).toBe(2);
+    expect(merged.uni.记).toBe(3);
   });
 });
 
@@ -56,7 +71,7 @@ describe("words by damaged form", () => {
   });
 
   it("chooses words in context over a damaged run", () => {
-    const text = "记者从中国稀土行业协会获悉";
+    const text = "记者从中国稀土行业协会获悉，稀土出口增长。";
     const forms = [...text].map((c) => damagedForm(c, "iso-8859-11"));
     // Every character as ambiguous as the damage makes it: all words of that form.
     const slots = forms.map((f, i) => {
