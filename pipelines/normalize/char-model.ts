@@ -8,8 +8,8 @@
  * The data is built by test/bench/repair-build-model.ts from the seeds, the
  * texts in test/fixtures/damage/train-*.txt and the jieba dictionary.
  */
-import { createRequire } from "node:module";
 import { fold, isApostrophe, isLetter, lowerClass, trigramContext } from "./char-symbols.ts";
+import { shippedModel } from "./shipped-model.ts";
 
 export { symbolOf } from "./char-symbols.ts";
 
@@ -130,13 +130,7 @@ export class CharModel {
   }
 }
 
-let shared: CharModel | null = null;
-
-/** The shipped model, loaded once on first use. */
-export function charModel(): CharModel {
-  if (!shared) {
-    const require = createRequire(import.meta.url);
-    shared = new CharModel(require("./char-model-data.json") as CharModelData);
-  }
-  return shared;
-}
+export const charModel = shippedModel(
+  "./char-model-data.json",
+  (data: CharModelData) => new CharModel(data),
+);

@@ -6,8 +6,9 @@
  * Chinese training prose (test/bench/repair-build-model.ts) and of the
  * word boundaries of People's Daily prose (news-bigram.ts), added together.
  */
-import { createRequire } from "node:module";
+
 import { newsBigram } from "./news-bigram.ts";
+import { shippedModel } from "./shipped-model.ts";
 
 export interface HanBigramData {
   /** Character → count in the prose. */
@@ -99,13 +100,7 @@ export class HanBigram {
   }
 }
 
-let shared: HanBigram | null = null;
-
-export function hanBigram(): HanBigram {
-  if (!shared) {
-    const require = createRequire(import.meta.url);
-    const prose = require("./han-bigram-data.json") as HanBigramData;
-    shared = new HanBigram(mergeHanBigramData(prose, newsBigram().boundary));
-  }
-  return shared;
-}
+export const hanBigram = shippedModel(
+  "./han-bigram-data.json",
+  (prose: HanBigramData) => new HanBigram(mergeHanBigramData(prose, newsBigram().boundary)),
+);

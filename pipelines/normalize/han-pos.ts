@@ -7,7 +7,7 @@
  * thousand parameters are dense enough to learn from a few thousand words.
  * CJK punctuation is its own tag: "、" joins nouns, "。" ends a sentence.
  */
-import { createRequire } from "node:module";
+import { shippedModel } from "./shipped-model.ts";
 
 export interface HanPosData {
   /** Previous tag → tag → count; "^" starts a paragraph. */
@@ -101,12 +101,4 @@ export class HanPos {
   }
 }
 
-let shared: HanPos | null = null;
-
-export function hanPos(): HanPos {
-  if (!shared) {
-    const require = createRequire(import.meta.url);
-    shared = new HanPos(require("./han-pos-data.json") as HanPosData);
-  }
-  return shared;
-}
+export const hanPos = shippedModel("./han-pos-data.json", (data: HanPosData) => new HanPos(data));

@@ -8,7 +8,7 @@
  * which mark follows which after how many characters, and how far the next
  * mark lies after each.
  */
-import { createRequire } from "node:module";
+import { shippedModel } from "./shipped-model.ts";
 
 /** The separators whose damaged forms collide. */
 export const separators = new Set(["，", "。", "、", "；", "：", "？", "！"]);
@@ -103,12 +103,7 @@ export class HanPunct {
 
 export { paragraphStart };
 
-let shared: HanPunct | null = null;
-
-export function hanPunct(): HanPunct {
-  if (!shared) {
-    const require = createRequire(import.meta.url);
-    shared = new HanPunct(require("./han-punct-data.json") as HanPunctData);
-  }
-  return shared;
-}
+export const hanPunct = shippedModel(
+  "./han-punct-data.json",
+  (data: HanPunctData) => new HanPunct(data),
+);

@@ -7,9 +7,10 @@
  * A pair the prose never showed costs log(1 − λ), the same for every word,
  * so a path of plausible pairs beats a path of words that never meet.
  */
-import { createRequire } from "node:module";
+
 import type { HanBigramData } from "./han-bigram.ts";
 import type { NewsBigramData } from "./news-bigram-build.ts";
+import { shippedModel } from "./shipped-model.ts";
 
 /** Weight of the bigram estimate against the unigram one. */
 const lambda = 0.6;
@@ -62,12 +63,7 @@ export class NewsBigram {
   }
 }
 
-let shared: NewsBigram | null = null;
-
-export function newsBigram(): NewsBigram {
-  if (!shared) {
-    const require = createRequire(import.meta.url);
-    shared = new NewsBigram(require("./news-bigram-data.json") as NewsBigramData);
-  }
-  return shared;
-}
+export const newsBigram = shippedModel(
+  "./news-bigram-data.json",
+  (data: NewsBigramData) => new NewsBigram(data),
+);
