@@ -1,6 +1,8 @@
 /**
  * Turns operator input (paths, folders, URLs) into sources and adds one fetch
- * job per source. A folder contributes every supported file in it.
+ * job per source. A folder contributes every supported file in it, at once or,
+ * for a scheduled folder, at each run (folder-fetch.ts), so files added later
+ * are picked up.
  */
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
@@ -43,8 +45,32 @@ async function manifestEntry(file: string): Promise<SourceRef | undefined> {
   return sources.find((source) => source.uri === file);
 }
 
-/** Resolves operator arguments to sources; a folder expands to its files. */
-export async function resolveSources(inputs: string[]): Promise<SourceRef[]> {
+async function fileSource(file: string): Promise<SourceRef> {
+  return (await manifestEntry(file)) ?? { id: sourceIdFor(pathToFileURL(file).href), uri: file };
+}
+
+/** The supported files of a folder (and its subfolders) as sources, in path order. */
+export async function folderSources(folder: string): Promise<SourceRef[]> {
+  const sources: SourceRef[] = [];
+  for (const file of await filesIn(folder)) sources.push(await fileSource(file));
+  return sources;
+}
+
+/** A local path that is a folder (not an http(s) URL, not a file). */
+export async function isFolder(uri: string): Promise<boolean> {
+  if (isHttpUri(uri)) return false;
+  const info = await stat(uri).catch(() => undefined);
+  return info?.isDirectory() ?? false;
+}
+
+/**
+ * Resolves operator arguments to sources. A folder expands to its files, or
+ * with `keepFolders` stays one source whose runs list it afresh.
+ */
+export async function resolveSources(
+  inputs: string[],
+  options: { keepFolders?: boolean } = {},
+): Promise<SourceRef[]> {
   const sources: SourceRef[] = [];
   for (const input of inputs) {
     if (isHttpUri(input)) {
@@ -54,12 +80,10 @@ export async function resolveSources(inputs: string[]): Promise<SourceRef[]> {
     const path = resolve(input);
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new Error(`${input}: no such file or folder`);
-    const files = info.isDirectory() ? await filesIn(path) : [path];
-    for (const file of files) {
-      sources.push(
-        (await manifestEntry(file)) ?? { id: sourceIdFor(pathToFileURL(file).href), uri: file },
-      );
-    }
+    if (!info.isDirectory()) sources.push(await fileSource(path));
+    else if (options.keepFolders)
+      sources.push({ id: sourceIdFor(pathToFileURL(path).href), uri: path });
+    else sources.push(...(await folderSources(path)));
   }
   return sources;
 }

@@ -13,6 +13,7 @@ import { fetchedDocumentSchema, normalizedDocumentSchema } from "../shared/docum
 import type { Logger } from "../shared/logger.ts";
 import { createOpenSearch } from "../shared/opensearch.ts";
 import { createRedis } from "../shared/redis.ts";
+import { expandFolders } from "./folder-fetch.ts";
 import { indexHandler } from "./index-handler.ts";
 import { BulkIndexer } from "./indexing/bulk-indexer.ts";
 import { DeadLetters } from "./indexing/dead-letters.ts";
@@ -94,12 +95,13 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
     http,
   });
   const workers = [
-    ...pipeline.map((stage) =>
-      startStageWorker(
-        transformHandler(stage, queues, config.WORKER_CONCURRENCY, hooks[stage.name]),
+    ...pipeline.map((stage) => {
+      const handler = transformHandler(stage, queues, config.WORKER_CONCURRENCY, hooks[stage.name]);
+      return startStageWorker(
+        stage.name === "fetch" ? expandFolders(handler, queues) : handler,
         deps,
-      ),
-    ),
+      );
+    }),
     startStageWorker(
       indexHandler(
         indexer,

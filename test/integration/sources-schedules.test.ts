@@ -4,10 +4,14 @@
  * `schedules list` shows its next run, scheduled runs fetch conditionally
  * (unchanged → nothing re-indexed) and re-index a changed source under the
  * same id, `sources show` tells the last run, `sources remove` stops it all.
+ * A scheduled folder picks up the files added to it.
  */
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceIdFor } from "../../shared/ids.ts";
@@ -176,5 +180,37 @@ describe("sources and schedules", () => {
     const hits = http.hits("/feed.txt");
     await sleep(4_500);
     expect(http.hits("/feed.txt")).toBe(hits);
+  });
+  it("re-lists a scheduled folder at each run: new files are ingested, unchanged ones skipped", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "lodestone-scheduled-"));
+    try {
+      const idOf = (file: string) => sourceIdFor(pathToFileURL(join(folder, file)).href);
+      await writeFile(join(folder, "a.txt"), TEXTS[0] ?? "");
+      await lodestone("enqueue", folder, "--schedule", "*/2 * * * * *");
+
+      const schedules = await json<Array<{ sourceId: string; uri: string }>>(
+        "schedules",
+        "list",
+        "--json",
+      );
+      expect(schedules).toEqual([
+        expect.objectContaining({ sourceId: sourceIdFor(pathToFileURL(folder).href), uri: folder }),
+      ]);
+      const first = await untilWithin("the folder's file to be indexed", () =>
+        docOf(idOf("a.txt")),
+      );
+
+      // A file added after scheduling is picked up by a later run.
+      await writeFile(join(folder, "b.txt"), TEXTS[1] ?? "");
+      const added = await untilWithin("the added file to be indexed", () => docOf(idOf("b.txt")));
+      expect(added._source?.body).toContain("cancelled");
+      // Runs in between found a.txt unchanged: it was not indexed again.
+      expect((await docOf(idOf("a.txt")))?._version).toBe(first._version);
+
+      await lodestone("sources", "remove", sourceIdFor(pathToFileURL(folder).href));
+      expect(await json<unknown[]>("schedules", "list", "--json")).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

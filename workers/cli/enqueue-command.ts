@@ -1,6 +1,8 @@
 /**
  * `lodestone enqueue <path|url|folder>…`: register sources, add them to the
- * fetch queue (optionally wait for them), and with --schedule re-ingest them on a cron schedule.
+ * fetch queue (optionally wait for them), and with --schedule re-ingest them
+ * on a cron schedule. A folder is registered as its files, or, scheduled, as
+ * the folder itself, so that its runs pick up files added later.
  */
 import { Command } from "commander";
 import { loadConfig } from "../../shared/config.ts";
@@ -38,7 +40,8 @@ export function enqueueCommand(): Command {
         const connection = createRedis(config);
         const queues = createQueueSet(config, connection);
         try {
-          const sources = await resolveSources(inputs);
+          // A scheduled folder stays one source: each run lists it afresh (folder-fetch.ts).
+          const sources = await resolveSources(inputs, { keepFolders: Boolean(options.schedule) });
           // Every enqueued source is registered (see `lodestone sources list`).
           const service = new SourceService(
             new SourceRegistry(connection, config.QUEUE_PREFIX),
