@@ -12,6 +12,9 @@ export default defineConfig({
           name: "unit",
           root,
           include: ["test/unit/**/*.test.ts"],
+          // The first repair of a file loads the shipped models (a few seconds
+          // on a busy 2-core machine); the default 5 s leaves too little room.
+          testTimeout: 30_000,
         },
       },
       {

@@ -48,16 +48,22 @@ export function rebalanceSeparators(
   tokens: ThaiToken[],
   picks: string[],
 ): string[] {
+  if (!picks.some((pick) => separators.has(pick))) return picks;
+  // The text as decided, one code point per element. Pushed one by one: a
+  // spread of a long stretch (`push(...text)`) overflows the call stack.
   const out: string[] = [];
   const at: number[] = [];
+  const copy = (from: number, to: number) => {
+    for (const ch of text.slice(from, to)) out.push(ch);
+  };
   let pos = 0;
   tokens.forEach((tok, k) => {
-    out.push(...text.slice(pos, tok.start));
+    copy(pos, tok.start);
     at.push(out.length);
     out.push(picks[k] ?? "");
     pos = tok.end;
   });
-  out.push(...text.slice(pos));
+  copy(pos, text.length);
 
   const rhythm = hanPunct();
   return picks.map((pick, k) => {

@@ -40,4 +40,10 @@ describe("the rhythm of Chinese separators", () => {
     const repaired = repairMojibake(broken).text;
     expect(repaired.match(/[、。]/g)).toEqual(["、", "、", "。"]);
   });
+
+  it("handles a long document around the damage without running out of stack", () => {
+    const text = `稀土价格上涨、产量增加。${"Plain text about rare earths. ".repeat(20_000)}`;
+    const broken = damage(text, "utf8-as-iso-8859-11-c1-dropped");
+    expect(repairMojibake(broken).text.length).toBe(text.length);
+  });
 });
