@@ -4,9 +4,8 @@
  * pointwise-mutual-information term, log P(c | p) / P(c), added where one
  * word follows another in the word lattice. The counts are those of our
  * Chinese training prose (test/bench/repair-build-model.ts) and of the
- * word boundaries of People's Daily prose (news-bigram.ts), added together.
+ * word boundaries of Chinese news prose (news-bigram.ts), added together.
  */
-
 import { newsBigram } from "./news-bigram.ts";
 import { shippedModel } from "./shipped-model.ts";
 

@@ -15,7 +15,7 @@ export const separators = new Set(["，", "。", "、", "；", "：", "？", "�
 /** Segment lengths, in characters, grouped where they behave alike. */
 const bucketEdges = [1, 2, 3, 4, 6, 9, 14, 20, 30];
 /** The "previous mark" of the first segment of a paragraph. */
-const paragraphStart = "^";
+export const paragraphStart = "^";
 
 export interface HanPunctData {
   /** `${previous mark} ${bucket of the length since it}` → mark → count. */
@@ -100,8 +100,6 @@ export class HanPunct {
     return Math.log(pMark) + Math.log(pAfter);
   }
 }
-
-export { paragraphStart };
 
 export const hanPunct = shippedModel(
   "./han-punct-data.json",

@@ -1,5 +1,5 @@
 /**
- * Turns ansj_seg's dictionaries (People's Daily 1998: core.dic, word counts
+ * Turns ansj_seg's dictionaries of Chinese news prose (core.dic, word counts
  * per part of speech; bigramdict.dic, "word@next\tcount") into the data the
  * word lattice loads (news-bigram.ts). Word pairs seen once are dropped
  * (they are most of the table and the least reliable); the character pairs

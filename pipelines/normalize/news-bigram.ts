@@ -1,5 +1,5 @@
 /**
- * Word bigrams of Chinese news prose (People's Daily, as counted by ansj_seg;
+ * Word bigrams of Chinese news prose (as counted in ansj_seg's dictionaries;
  * built by test/bench/repair-build-news-bigrams.ts): the context the word
  * lattice adds to its word unigrams, as the log of the interpolated bigram
  * probability over the unigram one,
@@ -7,7 +7,6 @@
  * A pair the prose never showed costs log(1 − λ), the same for every word,
  * so a path of plausible pairs beats a path of words that never meet.
  */
-
 import type { HanBigramData } from "./han-bigram.ts";
 import type { NewsBigramData } from "./news-bigram-build.ts";
 import { shippedModel } from "./shipped-model.ts";

@@ -2,7 +2,7 @@
  * Rebuilds pipelines/normalize/news-bigram-data.json: word and word-boundary
  * character bigram counts of Chinese news prose, which the word lattice of
  * the Chinese mojibake repair uses as context (word-lattice.ts). The counts
- * are those ansj_seg ships (People's Daily 1998, segmented and counted;
+ * are those ansj_seg ships in its dictionaries (core.dic, bigramdict.dic;
  * Apache License 2.0), read from its jar in the local Maven repository:
  *
  *   mvn dependency:get -Dartifact=org.ansj:ansj_seg:5.1.6 -Dtransitive=false
