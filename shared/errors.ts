@@ -1,6 +1,6 @@
 /**
  * Retry policy lives in error classes, mapped once to BullMQ in
- * workers/stage-worker.ts. Never match on message strings.
+ * workers/runtime/stage-worker.ts. Never match on message strings.
  */
 
 /** Input that will never work however often it is retried (a 404, a refused address, a mapping error). */

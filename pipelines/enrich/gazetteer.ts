@@ -3,9 +3,10 @@
  * names is walked from each position, so all matches are seen (not only the
  * leftmost) and the overlap resolver can pick the longest.
  */
+
+import { type KbEntry, knowledgeBase, namesOf } from "../../shared/knowledge/knowledge-base.ts";
 import type { Candidate } from "./candidate.ts";
 import { foldCase, foldWidth } from "./fold.ts";
-import { type KbEntry, knowledgeBase, namesOf } from "./knowledge-base.ts";
 
 interface Terminal {
   entry: KbEntry;

@@ -1,12 +1,12 @@
 /**
  * The contract document as OpenSearch stores it: the contract fields as they
- * are, plus flat keyword facets (pipelines/enrich/facets.ts) so Dashboards
+ * are, plus flat keyword facets (pipelines/index/entity-facets.ts) so Dashboards
  * can aggregate on entities by type without nested queries, and
  * `entity_names`, every name of every named entity in every language, which
  * the query-bar search reaches: `包头` finds an English article about Baotou.
  */
 import type { LodestoneDocument } from "../../shared/document.ts";
-import { type EntityFacets, facetsOf } from "../enrich/facets.ts";
+import { type EntityFacets, facetsOf } from "./entity-facets.ts";
 
 const NAMED_TYPES = new Set(["person", "organization", "location", "material"]);
 

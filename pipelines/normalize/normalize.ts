@@ -5,12 +5,12 @@
  * text, and boilerplate is removed only after metadata has been taken.
  */
 import type { FetchedDocument, NormalizedDocument, Repair } from "../../shared/document.ts";
-import { removeBoilerplate } from "./boilerplate.ts";
-import { extractHtml, type HtmlMetadata } from "./html-extract.ts";
-import { extractPlainMetadata } from "./plain-metadata.ts";
-import { repairMojibake } from "./repair-text.ts";
-import { removeRepeatedSentences } from "./repeated-sentences.ts";
-import { cleanupText } from "./text-cleanup.ts";
+import { removeBoilerplate } from "./clean/boilerplate.ts";
+import { extractHtml, type HtmlMetadata } from "./clean/html-extract.ts";
+import { extractPlainMetadata } from "./clean/plain-metadata.ts";
+import { removeRepeatedSentences } from "./clean/repeated-sentences.ts";
+import { cleanupText } from "./clean/text-cleanup.ts";
+import { repairMojibake } from "./repair/repair-text.ts";
 
 function isHtml(mediaType: string): boolean {
   return /^(text\/html|application\/xhtml\+xml)\b/i.test(mediaType.trim());

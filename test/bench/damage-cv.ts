@@ -9,12 +9,14 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { repairMojibake } from "../../pipelines/normalize/repair-text.ts";
+import { repairMojibake } from "../../pipelines/normalize/repair/repair-text.ts";
 import { damage, lossyKinds } from "./damage-kinds.ts";
 import { restoreScore } from "./damage-score.ts";
 
 const dir = fileURLToPath(new URL("../fixtures/damage/", import.meta.url));
-const build = fileURLToPath(new URL("./repair-build-model.ts", import.meta.url));
+const build = fileURLToPath(
+  new URL("../../pipelines/normalize/repair/models/build-models.ts", import.meta.url),
+);
 const self = fileURLToPath(import.meta.url);
 const folds = Array.from({ length: 9 }, (_, i) => (i === 0 ? "train-zh" : `train-zh-${i + 1}`));
 

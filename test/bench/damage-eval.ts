@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { repairMojibake } from "../../pipelines/normalize/repair-text.ts";
+import { repairMojibake } from "../../pipelines/normalize/repair/repair-text.ts";
 import { type DamageKind, damage, kindsFor, lossyKinds } from "./damage-kinds.ts";
 import { restoreScore } from "./damage-score.ts";
 

@@ -4,8 +4,8 @@
  * Decoders follow the WHATWG Encoding Standard, as browsers and Node do.
  */
 import iconv from "iconv-lite";
-import { decodeCp1252 } from "../../pipelines/normalize/cp1252.ts";
-import { thaiCharOfByte } from "../../pipelines/normalize/thai-code-page.ts";
+import { decodeCp1252 } from "../../pipelines/normalize/repair/cp1252.ts";
+import { thaiCharOfByte } from "../../pipelines/normalize/repair/thai-code-page.ts";
 
 export type DamageKind =
   | "utf8-as-cp1252"

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { repairText } from "../../pipelines/normalize/repair-text.ts";
+import { repairText } from "../../pipelines/normalize/repair/repair-text.ts";
 import { damage, kindsFor } from "./damage-kinds.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));

@@ -13,7 +13,7 @@ import { loadConfig } from "../../shared/config.ts";
 import { sourceIdFor } from "../../shared/ids.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { type RunningApi, startApi } from "../../workers/api/start-api.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
+import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/runtime/queue-set.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
 import { createTestEnv } from "./test-env.ts";
 import { until } from "./until.ts";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceIdFor } from "../../shared/ids.ts";
-import { resolveSources } from "../../workers/enqueue-sources.ts";
+import { resolveSources } from "../../workers/runs/enqueue-sources.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
 import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 

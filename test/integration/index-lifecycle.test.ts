@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../../pipelines/run-in-process.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
-import { indexHandler } from "../../workers/index-handler.ts";
 import { BulkIndexer } from "../../workers/indexing/bulk-indexer.ts";
 import { DeadLetters } from "../../workers/indexing/dead-letters.ts";
 import { ensureIndex } from "../../workers/indexing/ensure-index.ts";
 import { aliasTargets, migrateIndex } from "../../workers/indexing/migrate-index.ts";
-import { SourceState } from "../../workers/source-state.ts";
+import { indexHandler } from "../../workers/runtime/index-handler.ts";
+import { SourceState } from "../../workers/runtime/source-state.ts";
 import { createTestEnv, documentsIn } from "./test-env.ts";
 
 const manifest = fileURLToPath(new URL("../../seeds/sources.json", import.meta.url));

@@ -17,10 +17,10 @@ import { readHttpSource } from "../../pipelines/fetch/read-http.ts";
 import { PermanentError, RetryableError } from "../../shared/errors.ts";
 import { sourceIdFor } from "../../shared/ids.ts";
 import { createRedis } from "../../shared/redis.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet } from "../../workers/queue-set.ts";
+import { ingestAndWait } from "../../workers/runs/ingest-run.ts";
+import { closeQueueSet, createQueueSet } from "../../workers/runtime/queue-set.ts";
+import { startWorkerHost } from "../../workers/runtime/worker-host.ts";
 import { RedisHostGate } from "../../workers/sources/host-rate-limit.ts";
-import { startWorkerHost } from "../../workers/worker-host.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
 import { createTestEnv } from "./test-env.ts";
 

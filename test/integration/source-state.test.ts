@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stageJobResultSchema } from "../../shared/queues.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
-import { SourceState } from "../../workers/source-state.ts";
+import { SourceState } from "../../workers/runtime/source-state.ts";
 import { createTestEnv, documentsIn, startPipeline } from "./test-env.ts";
 import { until } from "./until.ts";
 

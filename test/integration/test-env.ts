@@ -9,10 +9,10 @@ import { createLogger, type Logger } from "../../shared/logger.ts";
 import { createOpenSearch, type OpenSearchClient } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { templateName } from "../../workers/indexing/ensure-index.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
-import type { SourceOutcome } from "../../workers/run-tracker.ts";
-import { startWorkerHost, type WorkerHost } from "../../workers/worker-host.ts";
+import { ingestAndWait } from "../../workers/runs/ingest-run.ts";
+import type { SourceOutcome } from "../../workers/runs/run-tracker.ts";
+import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/runtime/queue-set.ts";
+import { startWorkerHost, type WorkerHost } from "../../workers/runtime/worker-host.ts";
 
 export interface TestEnv {
   config: Config;

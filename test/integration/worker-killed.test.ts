@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceIdFor } from "../../shared/ids.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
-import { ingestAndWait } from "../../workers/ingest-run.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/queue-set.ts";
+import { ingestAndWait } from "../../workers/runs/ingest-run.ts";
+import { closeQueueSet, createQueueSet, type QueueSet } from "../../workers/runtime/queue-set.ts";
 import { type HttpFixture, startHttpFixture } from "./http-fixture.ts";
 import { createTestEnv, documentsIn } from "./test-env.ts";
 

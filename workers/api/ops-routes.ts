@@ -7,8 +7,8 @@ import type { OpenSearchClient } from "../../shared/opensearch.ts";
 import { STAGE_NAMES, type StageName } from "../../shared/queues.ts";
 import type { MetricsStore } from "../metrics/metrics-store.ts";
 import { PROMETHEUS_CONTENT_TYPE, renderPrometheus } from "../metrics/prometheus-text.ts";
-import type { QueueSet } from "../queue-set.ts";
-import { docIdOf } from "../stage-worker.ts";
+import type { QueueSet } from "../runtime/queue-set.ts";
+import { docIdOf } from "../runtime/stage-worker.ts";
 import { NotFoundError } from "./source-routes.ts";
 
 export interface OpsDeps {

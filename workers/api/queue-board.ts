@@ -3,7 +3,7 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
 import type { FastifyInstance } from "fastify";
-import type { QueueSet } from "../queue-set.ts";
+import type { QueueSet } from "../runtime/queue-set.ts";
 
 export const QUEUE_BOARD_PATH = "/queues";
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { sourceIdFor } from "../../shared/ids.ts";
-import type { QueueSet } from "../queue-set.ts";
+import type { QueueSet } from "../runtime/queue-set.ts";
 import { listSchedules } from "../sources/schedules.ts";
 import { type SourceService, sourceInputSchema } from "../sources/source-service.ts";
 

@@ -5,7 +5,7 @@ import type { Logger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { MetricsStore } from "../metrics/metrics-store.ts";
-import { closeQueueSet, createQueueSet } from "../queue-set.ts";
+import { closeQueueSet, createQueueSet } from "../runtime/queue-set.ts";
 import { SourceRegistry } from "../sources/source-registry.ts";
 import { SourceService } from "../sources/source-service.ts";
 import { buildApi } from "./api-server.ts";

@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
-import { onShutdown } from "../shutdown.ts";
+import { onShutdown } from "../runtime/shutdown.ts";
 
 export function apiCommand(): Command {
   return new Command("api")

@@ -5,7 +5,7 @@ import { createLogger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
 import { ensureIndex } from "../indexing/ensure-index.ts";
 import { aliasTargets, migrateIndex } from "../indexing/migrate-index.ts";
-import { createProgress } from "../run-progress.ts";
+import { createProgress } from "../runs/run-progress.ts";
 
 export function indexCommand(): Command {
   const index = new Command("index").description(

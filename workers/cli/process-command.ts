@@ -4,7 +4,7 @@ import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
-import { resolveSources } from "../enqueue-sources.ts";
+import { resolveSources } from "../runs/enqueue-sources.ts";
 
 export function processCommand(): Command {
   return new Command("process")

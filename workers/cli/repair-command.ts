@@ -31,7 +31,7 @@ export function repairCommand(): Command {
       // Bytes in a legacy charset (a GBK file) are decoded as fetch would decode them.
       const decoded = decodeBytes(bytes, file ? { fileName: file } : {});
       // Loaded here: the repair models are large and other commands do not need them.
-      const { repairText } = await import("../../pipelines/normalize/repair-text.ts");
+      const { repairText } = await import("../../pipelines/normalize/repair/repair-text.ts");
       const result = repairText(decoded.text);
       process.stdout.write(`${result.text}\n`);
       process.stderr.write(`${summarizeRepairs([...decoded.repairs, ...result.repairs])}\n`);

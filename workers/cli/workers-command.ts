@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
-import { onShutdown } from "../shutdown.ts";
+import { onShutdown } from "../runtime/shutdown.ts";
 
 export function workersCommand(): Command {
   return new Command("workers")
@@ -12,7 +12,7 @@ export function workersCommand(): Command {
       const config = loadConfig();
       const log = createLogger(config, "workers");
       await ensureInfrastructure(config, log);
-      const { startWorkerHost } = await import("../worker-host.ts");
+      const { startWorkerHost } = await import("../runtime/worker-host.ts");
       const host = await startWorkerHost(config, log);
       onShutdown(log, () => host.close());
     });

@@ -1,5 +1,5 @@
 import { type OpenSearchClient, searchRaw } from "../../shared/opensearch.ts";
-import type { IndexStats } from "../run-summary.ts";
+import type { IndexStats } from "../runs/run-summary.ts";
 
 export async function indexStats(client: OpenSearchClient, alias: string): Promise<IndexStats> {
   await client.indices.refresh({ index: alias });

@@ -7,7 +7,7 @@
  */
 import type { Redis } from "ioredis";
 import { STAGE_NAMES, type StageName, stageJobResultSchema } from "../../shared/queues.ts";
-import type { JobOutcome } from "../stage-worker.ts";
+import type { JobOutcome } from "../runtime/stage-worker.ts";
 
 /** Bucket bounds in seconds: a fetch takes up to tens of seconds, a transform milliseconds. */
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

@@ -1,7 +1,7 @@
 /** The source service with its own Redis connection and queues, for one CLI command. */
 import type { Config } from "../../shared/config.ts";
 import { createRedis } from "../../shared/redis.ts";
-import { closeQueueSet, createQueueSet, type QueueSet } from "../queue-set.ts";
+import { closeQueueSet, createQueueSet, type QueueSet } from "../runtime/queue-set.ts";
 import { SourceRegistry } from "./source-registry.ts";
 import { SourceService } from "./source-service.ts";
 

@@ -4,7 +4,7 @@
  */
 import type { SourceRef } from "../../shared/document.ts";
 import type { Logger } from "../../shared/logger.ts";
-import { createProgress } from "../run-progress.ts";
+import { createProgress } from "../runs/run-progress.ts";
 import type { SourceService } from "./source-service.ts";
 
 export async function registerSources(

@@ -4,7 +4,7 @@
  * that fails for good at any stage tells failed, with its stage and reason.
  */
 import { stageJobResultSchema } from "../../shared/queues.ts";
-import type { JobOutcome } from "../stage-worker.ts";
+import type { JobOutcome } from "../runtime/stage-worker.ts";
 import type { RunStatus, SourceRegistry } from "./source-registry.ts";
 
 export function runStatusOf(outcome: JobOutcome): RunStatus | undefined {

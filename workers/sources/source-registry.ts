@@ -2,7 +2,7 @@
  * The operator's list of sources, in Redis: what each is (uri, name,
  * publisher, schedule) and how its last run went. What the last complete run
  * saw (content hash, ETag, Last-Modified) is not copied here: it is read from
- * the source state the fetch and index workers keep (workers/source-state.ts),
+ * the source state the fetch and index workers keep (workers/runtime/source-state.ts),
  * so there is one truth for what a conditional request will send.
  *
  * Keys: `<prefix>:sources` (sorted set of ids by registration time),
@@ -12,7 +12,7 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { SourceRef } from "../../shared/document.ts";
-import { SourceState } from "../source-state.ts";
+import { SourceState } from "../runtime/source-state.ts";
 
 export const runStatusSchema = z.enum(["queued", "fetched", "unchanged", "indexed", "failed"]);
 export type RunStatus = z.infer<typeof runStatusSchema>;

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import type { SourceRef } from "../../shared/document.ts";
-import { enqueueSources, newRunId } from "../enqueue-sources.ts";
-import type { QueueSet } from "../queue-set.ts";
+import { enqueueSources, newRunId } from "../runs/enqueue-sources.ts";
+import type { QueueSet } from "../runtime/queue-set.ts";
 import { nextRunOf, removeSchedule, upsertSchedule } from "./schedules.ts";
 import type { RegisteredSource, SourceRegistry } from "./source-registry.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findEntities } from "../../../pipelines/enrich/find-entities.ts";
 import { foldCase } from "../../../pipelines/enrich/fold.ts";
-import { knowledgeBase, namesOf } from "../../../pipelines/enrich/knowledge-base.ts";
+import { knowledgeBase, namesOf } from "../../../shared/knowledge/knowledge-base.ts";
 
 const idsOf = (text: string, lang: string) => findEntities(text, lang).map((e) => e.id);
 

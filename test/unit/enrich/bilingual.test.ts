@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { enrich } from "../../../pipelines/enrich/enrich.ts";
-import { facetsOf } from "../../../pipelines/enrich/facets.ts";
+import { facetsOf } from "../../../pipelines/index/entity-facets.ts";
 import type { LanguageDocument } from "../../../shared/document.ts";
 
 const fixture = (name: string) =>

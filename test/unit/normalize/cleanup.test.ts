@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { removeBoilerplate } from "../../../pipelines/normalize/boilerplate.ts";
-import { findIsoDate } from "../../../pipelines/normalize/dates.ts";
-import { removeRepeatedSentences } from "../../../pipelines/normalize/repeated-sentences.ts";
-import { cleanupText } from "../../../pipelines/normalize/text-cleanup.ts";
+import { removeBoilerplate } from "../../../pipelines/normalize/clean/boilerplate.ts";
+import { removeRepeatedSentences } from "../../../pipelines/normalize/clean/repeated-sentences.ts";
+import { cleanupText } from "../../../pipelines/normalize/clean/text-cleanup.ts";
+import { findIsoDate } from "../../../shared/text/dates.ts";
 
 describe("cleanupText", () => {
   it("composes to NFC", () => {

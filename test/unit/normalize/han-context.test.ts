@@ -5,11 +5,11 @@ import {
   buildHanBigramData,
   HanBigram,
   mergeHanBigramData,
-} from "../../../pipelines/normalize/han-bigram.ts";
-import { buildHanPosData, HanPos, hanPos } from "../../../pipelines/normalize/han-pos.ts";
-import { damagedForm } from "../../../pipelines/normalize/thai-code-page.ts";
-import { bestWordPath } from "../../../pipelines/normalize/word-lattice.ts";
-import { lexicon } from "../../../pipelines/normalize/word-lexicon.ts";
+} from "../../../pipelines/normalize/repair/han-bigram.ts";
+import { buildHanPosData, HanPos, hanPos } from "../../../pipelines/normalize/repair/han-pos.ts";
+import { damagedForm } from "../../../pipelines/normalize/repair/thai-code-page.ts";
+import { bestWordPath } from "../../../pipelines/normalize/repair/word-lattice.ts";
+import { lexicon } from "../../../pipelines/normalize/repair/word-lexicon.ts";
 
 const prose = "记者从北京获悉，稀土价格企稳。记者从上海获悉，稀土出口增长。";
 

@@ -4,8 +4,8 @@ import {
   HanPunct,
   lengthBucket,
   marksOf,
-} from "../../../pipelines/normalize/han-punct.ts";
-import { repairMojibake } from "../../../pipelines/normalize/repair-text.ts";
+} from "../../../pipelines/normalize/repair/han-punct.ts";
+import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
 import { damage } from "../../bench/damage-kinds.ts";
 
 describe("the rhythm of Chinese separators", () => {

@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../../pipelines/fetch/decode/decode-bytes.ts";
-import { extractHtml } from "../../../pipelines/normalize/html-extract.ts";
+import { extractHtml } from "../../../pipelines/normalize/clean/html-extract.ts";
 import { normalize } from "../../../pipelines/normalize/normalize.ts";
 import type { FetchedDocument } from "../../../shared/document.ts";
 import { damage } from "../../bench/damage-kinds.ts";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { repairMojibake, repairText } from "../../../pipelines/normalize/repair-text.ts";
+import { repairMojibake, repairText } from "../../../pipelines/normalize/repair/repair-text.ts";
 import { damage, kindsFor, lossyKinds } from "../../bench/damage-kinds.ts";
 import { restoreScore } from "../../bench/damage-score.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NewsBigram, newsBigram } from "../../../pipelines/normalize/news-bigram.ts";
-import { buildNewsBigramData } from "../../../pipelines/normalize/news-bigram-build.ts";
+import { buildNewsBigramData } from "../../../pipelines/normalize/repair/models/news-bigram-build.ts";
+import { NewsBigram, newsBigram } from "../../../pipelines/normalize/repair/news-bigram.ts";
 
 // The layouts of ansj_seg's core.dic (id, word, base, check, status, counts per
 // part of speech) and bigramdict.dic ("word@next\tcount").

@@ -1,0 +1,64 @@
+/**
+ * Unicode and whitespace normalisation for stored, searchable text: NFC,
+ * line endings, control and zero-width characters, stray U+FFFD, exotic
+ * spaces and full-width ASCII. Full-width punctuation (，。：) is left alone:
+ * it is how Chinese is written and analyzers handle it; full-width digits and
+ * Latin letters are folded because "１９８３" would never match "1983".
+ */
+import type { Repair } from "../../../shared/document.ts";
+
+// C0 controls except tab and newline, DEL, and C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Invisible characters that split words for search; ZWJ/ZWNJ are kept because
+// emoji sequences and some scripts depend on them.
+const zeroWidth = /[\u200B\u2060\uFEFF\u00AD]/g;
+// "锟斤拷" is U+FFFD U+FFFD encoded as UTF-8 and read back as GBK.
+const replacement = /(?:锟斤拷)+|\uFFFD+/g;
+const spaces = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const fullWidth = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+
+function countAndReplace(
+  text: string,
+  pattern: RegExp,
+  by: string | ((m: string) => string),
+): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(pattern, (m) => {
+    count++;
+    return typeof by === "string" ? by : by(m);
+  });
+  return { text: out, count };
+}
+
+export function cleanupText(text: string): { text: string; repairs: Repair[] } {
+  const repairs: Repair[] = [];
+  let t = text.replace(/\r\n?/g, "\n").normalize("NFC");
+
+  const ctl = countAndReplace(t, controls, "");
+  t = ctl.text;
+  if (ctl.count) repairs.push({ kind: "control-chars", count: ctl.count });
+
+  const zw = countAndReplace(t, zeroWidth, "");
+  t = zw.text;
+  if (zw.count) repairs.push({ kind: "zero-width", count: zw.count });
+
+  const rep = countAndReplace(t, replacement, "");
+  t = rep.text;
+  if (rep.count) repairs.push({ kind: "replacement-char", count: rep.count, detail: "removed" });
+
+  t = t.replace(spaces, " ");
+  const fw = countAndReplace(t, fullWidth, (m) =>
+    String.fromCharCode((m.codePointAt(0) ?? 0) - 0xfee0),
+  );
+  t = fw.text;
+  if (fw.count) repairs.push({ kind: "full-width", count: fw.count, detail: "folded to ASCII" });
+
+  t = t
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+$/, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/^\n+|\n+$/g, "");
+  return { text: t, repairs };
+}

@@ -1,0 +1,107 @@
+/**
+ * The rhythm of Chinese punctuation, for telling apart marks that the lossy
+ * Thai damage makes identical (、 and 。, ， ； ： ？ and ！ each lose their
+ * last byte and look the same). A character trigram sees two characters
+ * either side; what separates "内蒙古、江西、四川" from "内蒙古。江西。四川"
+ * is the length of the segments: list items are short, sentences long. This
+ * learns, from the Chinese training prose (pipelines/normalize/repair/models/build-models.ts),
+ * which mark follows which after how many characters, and how far the next
+ * mark lies after each.
+ */
+import { shippedModel } from "./models/shipped-model.ts";
+
+/** The separators whose damaged forms collide. */
+export const separators = new Set(["，", "。", "、", "；", "：", "？", "！"]);
+/** Segment lengths, in characters, grouped where they behave alike. */
+const bucketEdges = [1, 2, 3, 4, 6, 9, 14, 20, 30];
+/** The "previous mark" of the first segment of a paragraph. */
+export const paragraphStart = "^";
+
+export interface HanPunctData {
+  /** `${previous mark} ${bucket of the length since it}` → mark → count. */
+  before: Record<string, Record<string, number>>;
+  /** Mark → bucket of the length until the next mark (or paragraph end) → count. */
+  after: Record<string, Record<string, number>>;
+}
+
+export function lengthBucket(length: number): number {
+  const k = bucketEdges.findIndex((edge) => length <= edge);
+  return k === -1 ? bucketEdges.length : k;
+}
+
+interface Mark {
+  mark: string;
+  /** Characters since the previous mark, and until the next. */
+  before: number;
+  after: number;
+  previous: string;
+}
+
+/** The separators of a paragraph with the segment lengths around each. */
+export function marksOf(paragraph: string): Mark[] {
+  const chars = [...paragraph];
+  const marks: Mark[] = [];
+  let previous = paragraphStart;
+  let since = 0;
+  for (const ch of chars) {
+    if (separators.has(ch)) {
+      const last = marks[marks.length - 1];
+      if (last) last.after = since;
+      marks.push({ mark: ch, before: since, after: 0, previous });
+      previous = ch;
+      since = 0;
+    } else if (!/\s/.test(ch)) {
+      since++;
+    }
+  }
+  const last = marks[marks.length - 1];
+  if (last) last.after = since;
+  return marks;
+}
+
+export function buildHanPunctData(prose: string): HanPunctData {
+  const data: HanPunctData = { before: {}, after: {} };
+  for (const paragraph of prose.split(/\n+/)) {
+    for (const m of marksOf(paragraph)) {
+      const key = `${m.previous} ${lengthBucket(m.before)}`;
+      const row = data.before[key] ?? {};
+      row[m.mark] = (row[m.mark] ?? 0) + 1;
+      data.before[key] = row;
+      const after = data.after[m.mark] ?? {};
+      const bucket = String(lengthBucket(m.after));
+      after[bucket] = (after[bucket] ?? 0) + 1;
+      data.after[m.mark] = after;
+    }
+  }
+  return data;
+}
+
+/** Add-α smoothing over the separators and the buckets. */
+const alpha = 0.5;
+
+export class HanPunct {
+  constructor(private readonly data: HanPunctData) {}
+
+  /**
+   * log P(mark | previous mark, length since it) + log P(length until the
+   * next mark | mark): comparable between marks at one position.
+   */
+  score(mark: string, previous: string, before: number, after: number): number {
+    const row = this.data.before[`${previous} ${lengthBucket(before)}`] ?? {};
+    let rowTotal = 0;
+    for (const n of Object.values(row)) rowTotal += n;
+    const pMark = ((row[mark] ?? 0) + alpha) / (rowTotal + alpha * separators.size);
+    const afterRow = this.data.after[mark] ?? {};
+    let afterTotal = 0;
+    for (const n of Object.values(afterRow)) afterTotal += n;
+    const buckets = bucketEdges.length + 1;
+    const pAfter =
+      ((afterRow[String(lengthBucket(after))] ?? 0) + alpha) / (afterTotal + alpha * buckets);
+    return Math.log(pMark) + Math.log(pAfter);
+  }
+}
+
+export const hanPunct = shippedModel(
+  "./han-punct-data.json",
+  (data: HanPunctData) => new HanPunct(data),
+);

@@ -1,0 +1,136 @@
+/**
+ * Chinese mojibake in both directions:
+ * - GBK bytes decoded as Latin-1/Windows-1252 ("ÖÐ¹ú" for 中国): runs of
+ *   Latin-1 characters that re-encode to bytes decoding as GBK into common
+ *   Han characters, and are not themselves valid UTF-8 (that is the other,
+ *   likelier mojibake, repaired by mojibake-latin.ts).
+ * - UTF-8 bytes decoded as GBK ("涓枃" for 中文): runs of characters that
+ *   re-encode to GBK bytes forming valid UTF-8. When the UTF-8 byte count was
+ *   odd, the GBK decoder turned the last byte into U+FFFD; that byte is
+ *   inferred with the character model.
+ * Both are accepted only when the character model finds the result more
+ * probable than the text as found: real Chinese stays as it is.
+ */
+import iconv from "iconv-lite";
+import type { Repair } from "../../../shared/document.ts";
+import { type CharModel, charModel, symbolOf } from "./char-model.ts";
+import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
+import { decodeUtf8Strict } from "./utf8.ts";
+
+const latinRun = new RegExp(`[\\u0080-\\u00FF${cp1252Specials}]{4,}`, "g");
+// Han, CJK and full-width punctuation, and the general punctuation GBK carries (“”—…·).
+const hanLike =
+  /^[\u00B7\u2010-\u2027\u2030-\u203B\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]+$/;
+
+/** Mean log-probability per character under the model, in its context. */
+function meanLogProb(model: CharModel, before: string, text: string): number {
+  const syms = [...before.slice(-2), ...text].map(symbolOf);
+  while (syms.length < 2 + [...text].length) syms.unshift(" ");
+  let total = 0;
+  for (let i = 2; i < syms.length; i++) {
+    total += model.logProb(syms[i - 2] ?? " ", syms[i - 1] ?? " ", syms[i] ?? " ");
+  }
+  return total / Math.max(1, syms.length - 2);
+}
+
+/** Nearly every character must be one the model has seen often enough to be common. */
+function mostlyCommon(model: CharModel, text: string): boolean {
+  const chars = [...text];
+  const common = chars.filter((ch) => model.count(ch) >= 5).length;
+  return common >= 0.9 * chars.length;
+}
+
+function repairGbkAsLatin(text: string, model: CharModel): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(latinRun, (run, offset: number) => {
+    const bytes = toSingleBytes(run);
+    if (!bytes || bytes.length % 2 !== 0 || decodeUtf8Strict(bytes) !== null) return run;
+    const decoded = iconv.decode(Buffer.from(bytes), "gb18030");
+    if (decoded.includes("\uFFFD") || !hanLike.test(decoded) || !mostlyCommon(model, decoded))
+      return run;
+    const before = text.slice(Math.max(0, offset - 2), offset);
+    if (meanLogProb(model, before, decoded) <= meanLogProb(model, before, run)) return run;
+    count += [...decoded].length;
+    return decoded;
+  });
+  return { text: out, count };
+}
+
+// Runs of non-ASCII characters, possibly ending in the U+FFFD of a cut sequence.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const nonAsciiRun = /[^\u0000-\u007F\uFFFD]{2,}\uFFFD?/g;
+
+/**
+ * The UTF-8 text of some bytes, or when `cut` the candidates for it with the
+ * lost last byte restored: a shared head and the possible last characters.
+ */
+function utf8Options(bytes: Uint8Array, cut: boolean): { head: string; tails: string[] } | null {
+  if (!cut) {
+    const whole = decodeUtf8Strict(bytes);
+    return whole === null ? null : { head: whole, tails: [""] };
+  }
+  let k = bytes.length - 1;
+  while (k > 0 && k > bytes.length - 4 && ((bytes[k] ?? 0) & 0xc0) === 0x80) k--;
+  const head = decodeUtf8Strict(bytes.subarray(0, k));
+  if (head === null) return null;
+  const rest = [...bytes.subarray(k)];
+  const tails: string[] = [];
+  for (let b = 0x80; b < 0xc0; b++) {
+    const tail = decodeUtf8Strict(Uint8Array.from([...rest, b]));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    if (tail !== null && !/[\u0000-\u001F\u0080-\u009F]/.test(tail)) tails.push(tail);
+  }
+  return tails.length > 0 ? { head, tails } : null;
+}
+
+function repairUtf8AsGbk(text: string, model: CharModel): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(nonAsciiRun, (run, offset: number) => {
+    const cut = run.endsWith("\uFFFD");
+    const body = cut ? run.slice(0, -1) : run;
+    const bytes = iconv.encode(body, "gbk");
+    // Characters GBK cannot encode come back as "?": such a run was never GBK.
+    if (iconv.decode(bytes, "gbk") !== body) return run;
+    const options = utf8Options(bytes, cut);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    if (!options || /[\u0000-\u001F\u0080-\u009F]/.test(options.head)) return run;
+    const before = text.slice(Math.max(0, offset - 2), offset);
+    const after = text.slice(offset + run.length, offset + run.length + 2);
+    // The candidates differ only in their last character: compare just that, in context.
+    const context = (before + options.head).slice(-2);
+    let tail = options.tails[0] ?? "";
+    let tailScore = Number.NEGATIVE_INFINITY;
+    for (const option of options.tails) {
+      const score = meanLogProb(model, context, option + after);
+      if (score > tailScore) {
+        tail = option;
+        tailScore = score;
+      }
+    }
+    const best = options.head + tail;
+    // The repair must make the text clearly more probable than it was found.
+    if (
+      best === "" ||
+      meanLogProb(model, before, best + after) <= meanLogProb(model, before, run + after) + 1
+    ) {
+      return run;
+    }
+    count += [...best].length;
+    return best;
+  });
+  return { text: out, count };
+}
+
+export function repairGbkMojibake(text: string): { text: string; repairs: Repair[] } {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (!/[^\u0000-\u007F]/.test(text)) return { text, repairs: [] };
+  const model = charModel();
+  const repairs: Repair[] = [];
+  const latin = repairGbkAsLatin(text, model);
+  if (latin.count > 0)
+    repairs.push({ kind: "mojibake", count: latin.count, detail: "gbk read as windows-1252" });
+  const gbk = repairUtf8AsGbk(latin.text, model);
+  if (gbk.count > 0)
+    repairs.push({ kind: "mojibake", count: gbk.count, detail: "utf-8 read as gbk" });
+  return { text: gbk.text, repairs };
+}

@@ -1,0 +1,125 @@
+/**
+ * Follows the jobs of a run from fetch to index: each transform job returns
+ * the ids of the jobs it handed on, so the tracker walks the fan-out without
+ * polling queues, and reports every source as indexed, unchanged or failed.
+ */
+import { Job, QueueEvents } from "bullmq";
+import type { Config } from "../../shared/config.ts";
+import type { SourceRef } from "../../shared/document.ts";
+import { errorMessage } from "../../shared/errors.ts";
+import { createLogger, type Logger } from "../../shared/logger.ts";
+import {
+  type IndexJobResult,
+  indexJobResultSchema,
+  STAGE_NAMES,
+  type StageName,
+  stageJobResultSchema,
+} from "../../shared/queues.ts";
+import type { QueueSet } from "../runtime/queue-set.ts";
+import type { EnqueuedSource } from "./enqueue-sources.ts";
+
+export interface Failure {
+  stage: StageName;
+  jobId: string;
+  reason: string;
+}
+
+export interface SourceOutcome {
+  source: SourceRef;
+  status: "indexed" | "unchanged" | "failed";
+  documents: IndexJobResult[];
+  failures: Failure[];
+}
+
+const RECHECK_MS = 5_000;
+
+export class RunTracker {
+  private readonly events: Record<StageName, QueueEvents>;
+
+  constructor(
+    config: Config,
+    private readonly queues: QueueSet,
+    private readonly timeoutMs = 30 * 60_000,
+    log: Logger = createLogger(config, "run-tracker"),
+  ) {
+    const entries = STAGE_NAMES.map((name) => [
+      name,
+      new QueueEvents(name, {
+        connection: { url: config.REDIS_URL },
+        prefix: config.QUEUE_PREFIX,
+      }).on("error", (error) =>
+        // ioredis reconnects; waitUntilFinished resumes once events flow again.
+        log.warn({ err: error, queue: name }, "queue events connection error"),
+      ),
+    ]);
+    this.events = Object.fromEntries(entries) as Record<StageName, QueueEvents>;
+  }
+
+  async ready(): Promise<void> {
+    await Promise.all(Object.values(this.events).map((events) => events.waitUntilReady()));
+  }
+
+  async follow(enqueued: EnqueuedSource): Promise<SourceOutcome> {
+    const outcome: SourceOutcome = {
+      source: enqueued.source,
+      status: "indexed",
+      documents: [],
+      failures: [],
+    };
+    let unchanged = false;
+    const walk = async (stage: StageName, jobId: string): Promise<void> => {
+      const job = await Job.fromId(this.queues[stage], jobId);
+      if (!job) {
+        outcome.failures.push({ stage, jobId, reason: "job not found (removed from the queue?)" });
+        return;
+      }
+      const finished = await this.finished(stage, job);
+      if ("reason" in finished) {
+        outcome.failures.push({ stage, jobId, reason: finished.reason });
+        return;
+      }
+      const result = finished.result;
+      if (stage === "index") {
+        outcome.documents.push(indexJobResultSchema.parse(result));
+        return;
+      }
+      const stageResult = stageJobResultSchema.parse(result);
+      if (stageResult.unchanged) unchanged = true;
+      await Promise.all(stageResult.next.map((next) => walk(next.queue, next.jobId)));
+    };
+    await walk("fetch", enqueued.jobId);
+    if (outcome.failures.length > 0) outcome.status = "failed";
+    else if (unchanged) outcome.status = "unchanged";
+    return outcome;
+  }
+
+  /**
+   * Waits for the job's completion event, re-reading its state now and then:
+   * an event published while the events connection was down (a Redis
+   * restart) is never delivered, but the job's state in Redis is still true.
+   */
+  private async finished(
+    stage: StageName,
+    job: Job,
+  ): Promise<{ result: unknown } | { reason: string }> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      try {
+        return { result: await job.waitUntilFinished(this.events[stage], RECHECK_MS) };
+      } catch (error) {
+        const state = await job.getState();
+        if (state === "failed" || state === "completed") {
+          const current = await Job.fromId(this.queues[stage], job.id ?? "");
+          if (state === "completed") return { result: current?.returnvalue };
+          return { reason: current?.failedReason || errorMessage(error) };
+        }
+        if (Date.now() > deadline)
+          return { reason: `not finished after ${this.timeoutMs} ms (${state})` };
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.events).map((events) => events.close()));
+  }
+}

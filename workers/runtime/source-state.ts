@@ -1,0 +1,79 @@
+/**
+ * What the last runs of a source produced, kept in Redis so that re-ingesting
+ * an unchanged source stops at fetch. A source counts as done for a content
+ * hash only when every document the language stage emitted for that hash has
+ * been indexed: a run that failed half-way is not skipped next time. A fetch
+ * never skips on the strength of its own run: a fetch job that stalled after
+ * handing its document on is retried, and by then that very document may be
+ * indexed; the retry must hand the same document on again (same job ids, so
+ * nothing doubles), not report the source as unchanged.
+ */
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import type { FetchRequest } from "../../pipelines/fetch/fetch-source.ts";
+
+const httpHeadersSchema = z.object({
+  etag: z.string().optional(),
+  last_modified: z.string().optional(),
+});
+
+/** Bump when a stage changes what it produces, so unchanged sources are processed again. */
+export const PIPELINE_VERSION = "1";
+
+function key(prefix: string, sourceId: string): string {
+  return `${prefix}:source-state:${sourceId}`;
+}
+
+export class SourceState {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  /**
+   * The `previous` a fetch may compare with, or undefined when the last run is
+   * not complete or is the run `exceptRun` names.
+   */
+  async previousFor(
+    sourceId: string,
+    options: { exceptRun?: string } = {},
+  ): Promise<FetchRequest["previous"]> {
+    const state = await this.redis.hgetall(key(this.prefix, sourceId));
+    if (options.exceptRun !== undefined && state.run_id === options.exceptRun) return undefined;
+    const hash = state.content_hash;
+    const expected = Number(state.expected_docs ?? "NaN");
+    if (!hash || state.pipeline_version !== PIPELINE_VERSION || !Number.isInteger(expected))
+      return undefined;
+    const indexed = Object.entries(state).filter(
+      ([field, value]) => field.startsWith("indexed:") && value === hash,
+    );
+    if (indexed.length < expected) return undefined;
+    const http = httpHeadersSchema.safeParse(JSON.parse(state[`http:${hash}`] ?? "{}"));
+    return { content_hash: hash, ...(http.success ? http.data : {}) };
+  }
+
+  /** Called by the fetch stage: what the server said about this content, for the next conditional request. */
+  async fetched(
+    sourceId: string,
+    contentHash: string,
+    http: { etag?: string; last_modified?: string },
+  ): Promise<void> {
+    if (!http.etag && !http.last_modified) return;
+    await this.redis.hset(key(this.prefix, sourceId), `http:${contentHash}`, JSON.stringify(http));
+  }
+
+  /** Called by the language stage: how many documents this content hash fans out to. */
+  async expect(sourceId: string, contentHash: string, docs: number, runId: string): Promise<void> {
+    // `indexed:*` fields of older content stay but no longer count: they hold another hash.
+    await this.redis.hset(key(this.prefix, sourceId), {
+      content_hash: contentHash,
+      expected_docs: String(docs),
+      pipeline_version: PIPELINE_VERSION,
+      run_id: runId,
+    });
+  }
+
+  async indexed(sourceId: string, docId: string, contentHash: string): Promise<void> {
+    await this.redis.hset(key(this.prefix, sourceId), `indexed:${docId}`, contentHash);
+  }
+}
