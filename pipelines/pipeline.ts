@@ -13,7 +13,8 @@ import {
 } from "../shared/document.ts";
 import type { StageName } from "../shared/queues.ts";
 import { enrich } from "./enrich/enrich.ts";
-import { createFetchStage, type FetchOptions, fetchRequestSchema } from "./fetch/fetch-source.ts";
+import { createFetchStage } from "./fetch/fetch-source.ts";
+import { type FetchOptions, fetchRequestSchema } from "./fetch/fetch-types.ts";
 import { detectAndSplit } from "./language/detect-and-split.ts";
 import { normalize } from "./normalize/normalize.ts";
 import type { StageContext, StageFunction } from "./stage.ts";

@@ -5,6 +5,7 @@
  * original.
  */
 import * as OpenCC from "opencc-js";
+import { hasHan } from "../../shared/text/han.ts";
 
 /** Full-width ASCII (U+FF01–U+FF5E) is the half-width form plus this offset. */
 const FULL_WIDTH_OFFSET = 0xfee0;
@@ -36,7 +37,7 @@ const simplifiedChar = new Map<string, string>();
  * phrase change the length, fall back to converting character by character.
  */
 function toSimplified(text: string): string {
-  if (!/[\u3400-\u9fff]/u.test(text)) return text;
+  if (!hasHan(text)) return text;
   const whole = traditionalToSimplified(text);
   if (whole.length === text.length) return whole;
   let out = "";

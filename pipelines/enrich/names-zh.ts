@@ -6,6 +6,8 @@
  * jieba tags as a person; a place is a jieba place word with an
  * administrative suffix (…市, …县).
  */
+
+import { HAN_RANGES, hasHan } from "../../shared/text/han.ts";
 import { type Candidate, slugOf } from "./candidate.ts";
 import { foldWidth } from "./fold.ts";
 import {
@@ -24,7 +26,7 @@ const TITLES = CHINESE_TITLES.map(escapeRegExp)
   .join("|");
 const FOLLOWERS = CHINESE_NAME_FOLLOWERS.map(escapeRegExp).join("|");
 const TITLED_PERSON = new RegExp(
-  `(?<=${TITLES})(?<name>${SURNAME}[\\u4e00-\\u9fff]{1,2}?)(?=${FOLLOWERS}|${TITLES})`,
+  `(?<=${TITLES})(?<name>${SURNAME}[${HAN_RANGES}]{1,2}?)(?=${FOLLOWERS}|${TITLES})`,
   "gu",
 );
 
@@ -94,7 +96,7 @@ function places(text: string, tokens: Token[], kbPlaceEnds: Set<number>): Candid
 
 /** `known`: the knowledge-base names found in the text, which new names build on or stop at. */
 export function findChineseNames(text: string, known: Candidate[] = []): Candidate[] {
-  if (!/[\u4e00-\u9fff]/u.test(text)) return [];
+  if (!hasHan(text)) return [];
   const folded = foldWidth(text);
   const tokens = tokenize(folded);
   const organizations = known.filter((c) => c.type === "organization");

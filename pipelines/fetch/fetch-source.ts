@@ -4,47 +4,13 @@
  * Redis. An unchanged source (same ETag/Last-Modified answer, or same content
  * hash as the last complete run) yields nothing, so no work happens past here.
  */
-import { z } from "zod";
-import { type FetchedDocument, sourceRefSchema } from "../../shared/document.ts";
+import type { FetchedDocument } from "../../shared/document.ts";
 import { sha256Hex } from "../../shared/ids.ts";
 import type { StageFunction } from "../stage.ts";
 import { decodeBytes } from "./decode/decode-bytes.ts";
-import type { SafeFetcher } from "./http/safe-fetcher.ts";
+import type { FetchOptions, FetchRequest } from "./fetch-types.ts";
 import { readFileSource } from "./read-file.ts";
 import { readHttpSource } from "./read-http.ts";
-
-export const fetchRequestSchema = z.object({
-  source: sourceRefSchema,
-  /** What the last complete run saw; set by the fetch worker from the source state. */
-  previous: z
-    .object({
-      content_hash: z.string().optional(),
-      etag: z.string().optional(),
-      last_modified: z.string().optional(),
-    })
-    .optional(),
-});
-export type FetchRequest = z.infer<typeof fetchRequestSchema>;
-
-export interface FetchOptions {
-  timeoutMs: number;
-  maxBytes: number;
-  /** Injected clock, so tests and re-runs can pin `fetched_at`. */
-  now?: () => Date;
-  /** The http(s) fetcher and its safety policy; the strict default when absent. */
-  http?: SafeFetcher;
-}
-
-/** What a reader returns: bytes and what the transport said about them. */
-export interface RawContent {
-  bytes: Uint8Array;
-  mediaType: string;
-  contentType?: string;
-  etag?: string;
-  lastModified?: string;
-  /** The server answered 304 Not Modified to a conditional request. */
-  notModified?: boolean;
-}
 
 export function isHttpUri(uri: string): boolean {
   return /^https?:\/\//i.test(uri);

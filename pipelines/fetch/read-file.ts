@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PermanentError } from "../../shared/errors.ts";
-import type { FetchOptions, RawContent } from "./fetch-source.ts";
+import type { FetchOptions, RawContent } from "./fetch-types.ts";
 import { mediaTypeOfFile } from "./media-type.ts";
 
 export function filePathOf(uri: string): string {

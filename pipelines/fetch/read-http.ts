@@ -7,7 +7,7 @@
  */
 import type { Response } from "undici";
 import { PermanentError, RetryableError } from "../../shared/errors.ts";
-import type { FetchOptions, FetchRequest, RawContent } from "./fetch-source.ts";
+import type { FetchOptions, FetchRequest, RawContent } from "./fetch-types.ts";
 import { FetchRefusedError } from "./http/address-policy.ts";
 import { ACCEPT_HEADER, contentTypeRefusal } from "./http/content-types.ts";
 import { SafeFetcher } from "./http/safe-fetcher.ts";

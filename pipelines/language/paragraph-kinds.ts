@@ -5,6 +5,8 @@
  * line, a labelled field. Layout lines are consumed by the split and never
  * left in a body.
  */
+
+import { parseDateLine } from "../../shared/text/dates.ts";
 import { foldFullWidthAlnum, tidyLine } from "./text-forms.ts";
 
 export type Role = "original" | "translation";
@@ -121,21 +123,6 @@ function headingKind(text: string): ParagraphKind {
     title: title ?? trimmed,
     subtitle: rest.length > 0 ? rest.join(" ") : null,
   };
-}
-
-/** `1989-01-16`, `1989/1/16`, `1989年1月16日` (full-width digits too) → ISO date. */
-export function parseDateLine(line: string): string | null {
-  const folded = foldFullWidthAlnum(line).text.trim();
-  const match =
-    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(folded) ??
-    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(folded);
-  if (match === null) return null;
-  const [, year, month, day] = match;
-  if (year === undefined || month === undefined || day === undefined) return null;
-  const m = Number(month);
-  const d = Number(day);
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
 /** People's Daily style `第3版(科教·文化·体育)`: the edition and, in brackets, the section. */

@@ -1,19 +1,10 @@
-/** Publication dates as layouts write them → ISO 8601 (date, or date-time when given). */
-
-const months = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+/**
+ * Publication dates as layouts write them → ISO 8601 (date, or date-time
+ * when given): the first date of a metadata field (findIsoDate) and a line
+ * that is nothing but a date (parseDateLine). Dates inside running text, at
+ * the precision the text gives, are the enrich stage's (enrich/dates.ts).
+ */
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./months.ts";
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -26,10 +17,14 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/** A month name or a prefix of one ("Sept.", "Decem") → 1–12; 0 when it is none. */
 function monthIndex(name: string): number {
   const key = name.toLowerCase().replace(/\.$/, "");
-  const i = months.findIndex((m) => m === key || (key.length >= 3 && m.startsWith(key)));
-  return i + 1;
+  const exact = MONTH_NAMES[key] ?? MONTH_ABBREVIATIONS[key];
+  if (exact !== undefined) return exact;
+  if (key.length < 3) return 0;
+  const named = Object.entries(MONTH_NAMES).find(([month]) => month.startsWith(key));
+  return named ? named[1] : 0;
 }
 
 /** Finds the first date in a string; null when there is none. */
@@ -56,4 +51,14 @@ export function findIsoDate(text: string): string | null {
     return isoDate(Number(dmy[3]), monthIndex(dmy[2]), Number(dmy[1]));
   }
   return null;
+}
+
+/** A line that is only a date: `1989-01-16`, `1989/1/16`, `1989年1月16日` (full-width digits too). */
+export function parseDateLine(line: string): string | null {
+  const folded = line.normalize("NFKC").trim();
+  const match =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(folded) ??
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(folded);
+  if (match === null) return null;
+  return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }

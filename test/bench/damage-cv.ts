@@ -1,7 +1,7 @@
 /**
  * Cross-validation of the Chinese lossy-Thai repair on the training prose:
  * each test/fixtures/damage/train-zh*.txt in turn is left out of the model
- * data (repair-build-model.ts --exclude), damaged and repaired. Nine held-out
+ * data (`npm run models:build -- --exclude`), damaged and repaired. Nine held-out
  * texts measure far more characters than eval-*.txt alone. The shipped model
  * data is rebuilt from all texts at the end (the build is deterministic).
  * Run: npx tsx test/bench/damage-cv.ts
@@ -15,7 +15,7 @@ import { restoreScore } from "./damage-score.ts";
 
 const dir = fileURLToPath(new URL("../fixtures/damage/", import.meta.url));
 const build = fileURLToPath(
-  new URL("../../pipelines/normalize/repair/models/build-models.ts", import.meta.url),
+  new URL("../../pipelines/normalize/repair/models/write-models.ts", import.meta.url),
 );
 const self = fileURLToPath(import.meta.url);
 const folds = Array.from({ length: 9 }, (_, i) => (i === 0 ? "train-zh" : `train-zh-${i + 1}`));
@@ -47,7 +47,7 @@ if (scoreArg > 0) {
   try {
     console.log("held-out text   kind                              damaged  restored   share");
     for (const name of folds) {
-      run([build, "--exclude", name]);
+      run([build, "--no-news", "--exclude", name]);
       const scores = JSON.parse(run([self, "--score", name])) as Scores;
       for (const [kind, s] of Object.entries(scores)) {
         const t = totals[kind] ?? { damaged: 0, restored: 0 };
@@ -56,7 +56,7 @@ if (scoreArg > 0) {
       }
     }
   } finally {
-    run([build]);
+    run([build, "--no-news"]);
   }
   console.log("\npooled over the held-out texts:");
   for (const [kind, t] of Object.entries(totals))

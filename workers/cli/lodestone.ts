@@ -4,6 +4,7 @@
  * file; this one only assembles them.
  */
 import { Command } from "commander";
+import { errorMessage } from "../../shared/errors.ts";
 import { apiCommand } from "./api-command.ts";
 import { dashboardsCommand } from "./dashboards-command.ts";
 import { deadLettersCommand } from "./dead-letters-command.ts";
@@ -34,6 +35,6 @@ const program = new Command("lodestone")
   .addCommand(searchCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`lodestone: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`lodestone: ${errorMessage(error)}\n`);
   process.exit(1);
 });

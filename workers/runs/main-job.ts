@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts";
 import { loadConfig } from "../../shared/config.ts";
+import { errorMessage } from "../../shared/errors.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
@@ -53,9 +54,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runMainJob().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(
-        `lodestone: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      process.stderr.write(`lodestone: ${errorMessage(error)}\n`);
       process.exit(1);
     },
   );

@@ -5,7 +5,7 @@
  * so a scheduled folder picks up files added since, and each file is skipped
  * when unchanged like any other source.
  */
-import { fetchRequestSchema } from "../../pipelines/fetch/fetch-source.ts";
+import { fetchRequestSchema } from "../../pipelines/fetch/fetch-types.ts";
 import type { StageJobResult } from "../../shared/queues.ts";
 import { enqueueSources, folderSources, isFolder } from "../runs/enqueue-sources.ts";
 import type { QueueSet } from "./queue-set.ts";

@@ -10,7 +10,7 @@
  */
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import type { FetchRequest } from "../../pipelines/fetch/fetch-source.ts";
+import type { FetchRequest } from "../../pipelines/fetch/fetch-types.ts";
 
 const httpHeadersSchema = z.object({
   etag: z.string().optional(),

@@ -4,7 +4,7 @@
  * then the bulk indexer flushes and the connections close.
  */
 import type { Worker } from "bullmq";
-import { fetchRequestSchema } from "../../pipelines/fetch/fetch-source.ts";
+import { fetchRequestSchema } from "../../pipelines/fetch/fetch-types.ts";
 import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
 import { buildPipeline } from "../../pipelines/pipeline.ts";

@@ -9,6 +9,7 @@ import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import type { SourceRef } from "../../shared/document.ts";
 import { sourceRefSchema } from "../../shared/document.ts";
+import { errorMessage } from "../../shared/errors.ts";
 import { SCHEDULED_RUN_MARKER } from "./scheduled-run.ts";
 
 export class ScheduleError extends Error {
@@ -55,7 +56,7 @@ export function nextRunOf(pattern: string, tz?: string, from = new Date()): Date
       .next()
       .toDate();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new ScheduleError(`invalid schedule ${JSON.stringify(pattern)}: ${reason}`, {
       cause: error,
     });

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { SourceRef } from "../../shared/document.ts";
+import { errorMessage } from "../../shared/errors.ts";
 import { enqueueSources, newRunId } from "../runs/enqueue-sources.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
 import { nextRunOf, removeSchedule, upsertSchedule } from "./schedules.ts";
@@ -31,7 +32,7 @@ export const sourceInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["schedule"],
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       });
     }
   });

@@ -6,7 +6,7 @@
  * Decompression (gzip, deflate, br) is undici's.
  */
 import { type Dispatcher, fetch, type Response } from "undici";
-import { PermanentError, RetryableError } from "../../../shared/errors.ts";
+import { errorMessage, PermanentError, RetryableError } from "../../../shared/errors.ts";
 import {
   type AllowList,
   bareHost,
@@ -163,7 +163,7 @@ export class SafeFetcher {
       const refusal = refusalIn(error);
       if (refusal) throw new FetchRefusedError(`${refusal.message} [${url.href}]`);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      const message = cause instanceof Error ? cause.message : String(cause);
+      const message = errorMessage(cause);
       throw new RetryableError(`${url.href}: ${message}`);
     }
   }

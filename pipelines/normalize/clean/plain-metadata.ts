@@ -7,6 +7,7 @@
  * language stage.
  */
 import { findIsoDate } from "../../../shared/text/dates.ts";
+import { HAN_RANGES } from "../../../shared/text/han.ts";
 
 export interface PlainMetadata {
   paragraphs: string[];
@@ -45,7 +46,10 @@ const fieldNames: Record<string, string> = {
   publisher: "publisher",
 };
 
-const headerField = /^([A-Za-z][A-Za-z ]{0,20}|[\u4e00-\u9fff]{2,3})\s*[:：]\s*(.*)$/;
+const headerField = new RegExp(
+  `^([A-Za-z][A-Za-z ]{0,20}|[${HAN_RANGES}]{2,3})\\s*[:：]\\s*(.*)$`,
+  "u",
+);
 const highlightsHeading =
   /^(highlights|key points|key takeaways|at a glance|要点|摘要|核心提示)\s*[:：]?$/i;
 const bullet = /^[-•*·▪●]\s+(.+)$/;

@@ -9,22 +9,10 @@
  * texts in test/fixtures/damage/train-*.txt and the jieba dictionary.
  */
 import { fold, isApostrophe, isLetter, lowerClass, trigramContext } from "./char-symbols.ts";
+import type { CharModelData } from "./models/model-data.ts";
 import { shippedModel } from "./models/shipped-model.ts";
 
 export { symbolOf } from "./char-symbols.ts";
-
-export interface CharModelData {
-  /** Symbol → count; letters as themselves and, summed, as their class. */
-  uni: Record<string, number>;
-  /** Two symbols → count (class pairs, letter-context pairs, spelling pairs). */
-  bi: Record<string, number>;
-  /** Trigram context (trigramContext) + symbol class → count. */
-  tri: Record<string, number>;
-  /** Trigram context → count. */
-  ctx: Record<string, number>;
-  /** Words (and CJK punctuation) of the Chinese training prose → count: domain vocabulary for word-lattice.ts. */
-  words: Record<string, number>;
-}
 
 export class CharModel {
   private readonly uni: Map<string, number>;

@@ -7,39 +7,9 @@
  * word boundaries of Chinese news prose (news-bigram.ts), added together.
  */
 
+import type { HanBigramData } from "./models/model-data.ts";
 import { shippedModel } from "./models/shipped-model.ts";
 import { newsBigram } from "./news-bigram.ts";
-
-export interface HanBigramData {
-  /** Character → count in the prose. */
-  uni: Record<string, number>;
-  /** First character → following character → count. */
-  next: Record<string, Record<string, number>>;
-}
-
-function addPairs(data: HanBigramData, text: string, weight: number): void {
-  let prev = "";
-  for (const ch of text) {
-    if (/\s/.test(ch)) {
-      prev = "";
-      continue;
-    }
-    data.uni[ch] = (data.uni[ch] ?? 0) + weight;
-    if (prev) {
-      const row = data.next[prev] ?? {};
-      row[ch] = (row[ch] ?? 0) + weight;
-      data.next[prev] = row;
-    }
-    prev = ch;
-  }
-}
-
-/** Counts every pair of adjacent non-space characters of the prose. */
-export function buildHanBigramData(prose: string): HanBigramData {
-  const data: HanBigramData = { uni: {}, next: {} };
-  addPairs(data, prose, 1);
-  return data;
-}
 
 /** Adds the counts of `more` to `data`. */
 export function mergeHanBigramData(data: HanBigramData, more: HanBigramData): HanBigramData {

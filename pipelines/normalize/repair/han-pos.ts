@@ -7,48 +7,14 @@
  * thousand parameters are dense enough to learn from a few thousand words.
  * CJK punctuation is its own tag: "、" joins nouns, "。" ends a sentence.
  */
+
+import { hanChar } from "../../../shared/text/han.ts";
+import type { HanPosData } from "./models/model-data.ts";
 import { shippedModel } from "./models/shipped-model.ts";
-
-export interface HanPosData {
-  /** Previous tag → tag → count; "^" starts a paragraph. */
-  next: Record<string, Record<string, number>>;
-  /** Words frequent enough in the prose to be a class of their own ("将", "的", "在"). */
-  lexical: string[];
-}
-
-export interface TaggedWord {
-  word: string;
-  tag: string;
-}
-
-const han = /[\u3400-\u9fff]/;
 
 /** The tag the model uses: jieba's for words, the character for punctuation. */
 export function tagOf(word: string, jiebaTag: string): string {
-  return han.test(word) ? jiebaTag : word;
-}
-
-export function buildHanPosData(paragraphs: TaggedWord[][], minLexical = 8): HanPosData {
-  const counts = new Map<string, number>();
-  for (const words of paragraphs)
-    for (const { word } of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const lexical = [...counts]
-    .filter(([w, n]) => n >= minLexical && han.test(w) && [...w].length <= 2)
-    .map(([w]) => w);
-  const lexicalSet = new Set(lexical);
-  const next: Record<string, Record<string, number>> = {};
-  for (const words of paragraphs) {
-    let prev = "^";
-    for (const { word, tag } of words) {
-      if (/^\s+$/.test(word)) continue;
-      const t = lexicalSet.has(word) ? word : tagOf(word, tag);
-      const row = next[prev] ?? {};
-      row[t] = (row[t] ?? 0) + 1;
-      next[prev] = row;
-      prev = t;
-    }
-  }
-  return { next, lexical };
+  return hanChar.test(word) ? jiebaTag : word;
 }
 
 /** Dirichlet smoothing towards the tag's overall frequency. */

@@ -8,6 +8,7 @@
  * which mark follows which after how many characters, and how far the next
  * mark lies after each.
  */
+import type { HanPunctData } from "./models/model-data.ts";
 import { shippedModel } from "./models/shipped-model.ts";
 
 /** The separators whose damaged forms collide. */
@@ -16,13 +17,6 @@ export const separators = new Set(["，", "。", "、", "；", "：", "？", "�
 const bucketEdges = [1, 2, 3, 4, 6, 9, 14, 20, 30];
 /** The "previous mark" of the first segment of a paragraph. */
 export const paragraphStart = "^";
-
-export interface HanPunctData {
-  /** `${previous mark} ${bucket of the length since it}` → mark → count. */
-  before: Record<string, Record<string, number>>;
-  /** Mark → bucket of the length until the next mark (or paragraph end) → count. */
-  after: Record<string, Record<string, number>>;
-}
 
 export function lengthBucket(length: number): number {
   const k = bucketEdges.findIndex((edge) => length <= edge);
@@ -57,23 +51,6 @@ export function marksOf(paragraph: string): Mark[] {
   const last = marks[marks.length - 1];
   if (last) last.after = since;
   return marks;
-}
-
-export function buildHanPunctData(prose: string): HanPunctData {
-  const data: HanPunctData = { before: {}, after: {} };
-  for (const paragraph of prose.split(/\n+/)) {
-    for (const m of marksOf(paragraph)) {
-      const key = `${m.previous} ${lengthBucket(m.before)}`;
-      const row = data.before[key] ?? {};
-      row[m.mark] = (row[m.mark] ?? 0) + 1;
-      data.before[key] = row;
-      const after = data.after[m.mark] ?? {};
-      const bucket = String(lengthBucket(m.after));
-      after[bucket] = (after[bucket] ?? 0) + 1;
-      data.after[m.mark] = after;
-    }
-  }
-  return data;
 }
 
 /** Add-α smoothing over the separators and the buckets. */

@@ -13,14 +13,16 @@
  */
 import iconv from "iconv-lite";
 import type { Repair } from "../../../shared/document.ts";
+import { HAN_RANGES } from "../../../shared/text/han.ts";
 import { type CharModel, charModel, symbolOf } from "./char-model.ts";
 import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
 import { decodeUtf8Strict } from "./utf8.ts";
 
 const latinRun = new RegExp(`[\\u0080-\\u00FF${cp1252Specials}]{4,}`, "g");
 // Han, CJK and full-width punctuation, and the general punctuation GBK carries (“”—…·).
-const hanLike =
-  /^[\u00B7\u2010-\u2027\u2030-\u203B\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]+$/;
+const hanLike = new RegExp(
+  `^[\\u00B7\\u2010-\\u2027\\u2030-\\u203B\\u3000-\\u303F${HAN_RANGES}\\uFF00-\\uFFEF]+$`,
+);
 
 /** Mean log-probability per character under the model, in its context. */
 function meanLogProb(model: CharModel, before: string, text: string): number {

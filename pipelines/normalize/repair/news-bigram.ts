@@ -7,8 +7,7 @@
  * A pair the prose never showed costs log(1 − λ), the same for every word,
  * so a path of plausible pairs beats a path of words that never meet.
  */
-import type { HanBigramData } from "./han-bigram.ts";
-import type { NewsBigramData } from "./models/news-bigram-build.ts";
+import type { HanBigramData, NewsBigramData } from "./models/model-data.ts";
 import { shippedModel } from "./models/shipped-model.ts";
 
 /** Weight of the bigram estimate against the unigram one. */

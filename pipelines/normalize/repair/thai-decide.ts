@@ -8,13 +8,13 @@
  * damage leaves indistinguishable (、 and 。) are chosen again with the
  * rhythm of the segments around them (thai-separators.ts).
  */
+
+import { hanChar } from "../../../shared/text/han.ts";
 import { bestChoice, type Slot } from "./candidate-search.ts";
 import type { CharModel } from "./char-model.ts";
 import type { ThaiToken } from "./thai-scan.ts";
 import { rebalanceSeparators } from "./thai-separators.ts";
 import { bestWordPath } from "./word-lattice.ts";
-
-const han = /[\u3400-\u9fff]/;
 
 function groups(tokens: ThaiToken[]): ThaiToken[][] {
   const out: ThaiToken[][] = [];
@@ -78,7 +78,7 @@ function decideHan(text: string, model: CharModel, group: ThaiToken[]): string[]
   return group.map((tok, k) => {
     const at = tokenSlot[k] ?? 0;
     const pick = path[at] ?? tok.candidates[0] ?? "";
-    if (han.test(pick) || tok.candidates.length === 1) return pick;
+    if (hanChar.test(pick) || tok.candidates.length === 1) return pick;
     const before =
       at >= 2
         ? `${path[at - 2]}${path[at - 1]}`
@@ -97,7 +97,7 @@ export function decideTokens(text: string, model: CharModel, tokens: ThaiToken[]
   for (const group of groups(tokens)) {
     // A new paragraph closes whatever quotation was left open.
     if (text.slice(pos, group[0]?.start ?? pos).includes("\n")) open = false;
-    const isHan = group.some((g) => han.test(g.candidates[0] ?? ""));
+    const isHan = group.some((g) => hanChar.test(g.candidates[0] ?? ""));
     const chosen = isHan ? decideHan(text, model, group) : decideLatin(text, model, group, open);
     open = quoteState(open, chosen.join(""));
     pos = group[group.length - 1]?.end ?? pos;

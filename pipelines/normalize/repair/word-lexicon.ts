@@ -9,6 +9,7 @@
  */
 import { dict } from "@node-rs/jieba/dict.js";
 import { type KbType, knowledgeBase } from "../../../shared/knowledge/knowledge-base.ts";
+import { hanOnly } from "../../../shared/text/han.ts";
 import { charModel } from "./char-model.ts";
 import { hanPos } from "./han-pos.ts";
 import { damagedForm } from "./thai-code-page.ts";
@@ -72,7 +73,7 @@ function knowledgeWords(): { word: string; tag: string }[] {
   const out: { word: string; tag: string }[] = [];
   for (const entry of knowledgeBase.values()) {
     for (const name of [entry.zh, ...(entry.aliases ?? [])]) {
-      if (name && /^[\u3400-\u9fff]+$/u.test(name) && [...name].length <= maxWordLength)
+      if (name && hanOnly.test(name) && [...name].length <= maxWordLength)
         out.push({ word: name, tag: jiebaTagOf[entry.type] });
     }
   }

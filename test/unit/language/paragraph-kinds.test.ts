@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   classifyParagraph,
-  parseDateLine,
   splitLeadingLabel,
 } from "../../../pipelines/language/paragraph-kinds.ts";
+import { parseDateLine } from "../../../shared/text/dates.ts";
 
 describe("classifyParagraph", () => {
   it.each([

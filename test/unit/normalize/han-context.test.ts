@@ -1,12 +1,10 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { describe, expect, it } from "vitest";
-import {
-  buildHanBigramData,
-  HanBigram,
-  mergeHanBigramData,
-} from "../../../pipelines/normalize/repair/han-bigram.ts";
-import { buildHanPosData, HanPos, hanPos } from "../../../pipelines/normalize/repair/han-pos.ts";
+import { HanBigram, mergeHanBigramData } from "../../../pipelines/normalize/repair/han-bigram.ts";
+import { HanPos, hanPos } from "../../../pipelines/normalize/repair/han-pos.ts";
+import { buildHanBigramData } from "../../../pipelines/normalize/repair/models/han-bigram-build.ts";
+import { buildHanPosData } from "../../../pipelines/normalize/repair/models/han-pos-build.ts";
 import { damagedForm } from "../../../pipelines/normalize/repair/thai-code-page.ts";
 import { bestWordPath } from "../../../pipelines/normalize/repair/word-lattice.ts";
 import { lexicon } from "../../../pipelines/normalize/repair/word-lexicon.ts";

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildHanPunctData,
-  HanPunct,
-  lengthBucket,
-  marksOf,
-} from "../../../pipelines/normalize/repair/han-punct.ts";
+import { HanPunct, lengthBucket, marksOf } from "../../../pipelines/normalize/repair/han-punct.ts";
+import { buildHanPunctData } from "../../../pipelines/normalize/repair/models/han-punct-build.ts";
 import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
 import { damage } from "../../bench/damage-kinds.ts";
 

@@ -3,8 +3,10 @@
  * word-frequency dictionary. Pure: the caller reads the files and writes the
  * JSON (pipelines/normalize/repair/models/build-models.ts).
  */
-import type { CharModelData } from "../char-model.ts";
+
+import { hanOnly } from "../../../../shared/text/han.ts";
 import { fold, isApostrophe, isLetter, symbolOf, trigramContext } from "../char-symbols.ts";
+import type { CharModelData } from "./model-data.ts";
 
 export interface WeightedText {
   text: string;
@@ -65,8 +67,6 @@ function addText(counts: CharModelData, text: string, weight: number): void {
     s1 = s;
   }
 }
-
-const hanOnly = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/u;
 
 function prune(table: Record<string, number>, minCount: number): Record<string, number> {
   const out: Record<string, number> = {};

@@ -5,24 +5,13 @@
  * (they are most of the table and the least reliable); the character pairs
  * across word boundaries are kept whole, since they are few distinct pairs.
  */
-import type { HanBigramData } from "../han-bigram.ts";
 
-export interface NewsBigramData {
-  source: string;
-  /** Sum of all word counts of core.dic. */
-  total: number;
-  /** Count of every word that starts or ends a kept pair. */
-  words: Record<string, number>;
-  /** Word → following word → count. */
-  next: Record<string, Record<string, number>>;
-  /** Last character of a word → first character of the next word → count. */
-  boundary: HanBigramData;
-}
+import { CJK_PUNCTUATION, HAN_RANGES } from "../../../../shared/text/han.ts";
+import type { NewsBigramData } from "./model-data.ts";
 
 const minPairCount = 2;
 /** Characters whose pairs across a boundary are worth keeping: Han and CJK punctuation. */
-const hanOrPunct =
-  /^[\u3400-\u9fff\u3001\u3002\uff0c\uff1a\uff1b\uff1f\uff01\u201c\u201d\uff08\uff09\u300a\u300b]$/u;
+const hanOrPunct = new RegExp(`^[${HAN_RANGES}${CJK_PUNCTUATION}]$`, "u");
 
 function wordCounts(coreDic: string): Map<string, number> {
   // id \t word \t base \t check \t status \t {nature=count,...}

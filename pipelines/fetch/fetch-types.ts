@@ -1,0 +1,41 @@
+/**
+ * What the fetch stage takes and what its readers return, in a module of
+ * their own so that the stage and its readers (read-file.ts, read-http.ts)
+ * both import it and never each other.
+ */
+import { z } from "zod";
+import { sourceRefSchema } from "../../shared/document.ts";
+import type { SafeFetcher } from "./http/safe-fetcher.ts";
+
+export const fetchRequestSchema = z.object({
+  source: sourceRefSchema,
+  /** What the last complete run saw; set by the fetch worker from the source state. */
+  previous: z
+    .object({
+      content_hash: z.string().optional(),
+      etag: z.string().optional(),
+      last_modified: z.string().optional(),
+    })
+    .optional(),
+});
+export type FetchRequest = z.infer<typeof fetchRequestSchema>;
+
+export interface FetchOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  /** Injected clock, so tests and re-runs can pin `fetched_at`. */
+  now?: () => Date;
+  /** The http(s) fetcher and its safety policy; the strict default when absent. */
+  http?: SafeFetcher;
+}
+
+/** What a reader returns: bytes and what the transport said about them. */
+export interface RawContent {
+  bytes: Uint8Array;
+  mediaType: string;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+  /** The server answered 304 Not Modified to a conditional request. */
+  notModified?: boolean;
+}
