@@ -1,23 +1,40 @@
 /**
- * The pipeline, declared once: which stage follows which, what each accepts
- * and emits. Workers bind these to queues; `lodestone process` runs them in
- * one process. The last stage, `index`, is a sink bound in workers/ because it
- * talks to OpenSearch.
+ * The pipeline, declared once: the stages in order, what each accepts and
+ * emits, how it spends its time, and the hooks through which it remembers
+ * sources across runs. The runtime (workers/runtime/) and `lodestone process`
+ * (run-in-process.ts) read this and nothing else; no other file names a stage.
+ *
+ * The "unchanged source" feature, whole: fetch is prepared with what the
+ * last complete run saw and yields nothing when the source is unchanged;
+ * fetch remembers the server's validators, language how many documents the
+ * content fans out to, index each document it stored. A source counts as
+ * done for a content hash once all its documents are indexed.
  */
 import type { z } from "zod";
 import {
   fetchedDocumentSchema,
+  type LodestoneDocument,
   languageDocumentSchema,
   lodestoneDocumentSchema,
   normalizedDocumentSchema,
+  type SourceRef,
 } from "../shared/document.ts";
-import type { StageName } from "../shared/queues.ts";
 import { enrich } from "./enrich/enrich.ts";
 import { createFetchStage } from "./fetch/fetch-source.ts";
 import { type FetchOptions, fetchRequestSchema } from "./fetch/fetch-types.ts";
+import { expandFolder } from "./fetch/list-folder.ts";
 import { detectAndSplit } from "./language/detect-and-split.ts";
 import { normalize } from "./normalize/normalize.ts";
-import type { StageContext, StageFunction } from "./stage.ts";
+import type { CostClass, HookContext, StageContext, StageFunction, StageHooks } from "./stage.ts";
+
+/** Every stage, in order; each has a queue of its own. */
+export const STAGE_NAMES = ["fetch", "normalize", "language", "enrich", "index"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** Where sources enter: operators and schedules add jobs here. */
+export const ENTRY_STAGE: StageName = "fetch";
+/** The last stage: it stores documents and hands nothing on (bound in workers/ to OpenSearch). */
+export const SINK_STAGE: StageName = "index";
 
 export interface StageOutput {
   /** The document id the output carries: names child jobs and log lines. */
@@ -25,55 +42,138 @@ export interface StageOutput {
   doc: unknown;
 }
 
+/** A stage that turns one document into documents for the next stage. */
 export interface TransformStage {
   name: StageName;
   next: StageName;
-  /** Validates the input, runs the stage, validates every output. */
-  run(input: unknown, ctx: StageContext): Promise<StageOutput[]>;
+  cost: CostClass;
+  /** No output means the source is unchanged since its last complete run (fetch). */
+  emptyMeansUnchanged: boolean;
+  /** An input that stands for many sources (a folder): those sources, to run this stage on instead; null runs it as it is. */
+  expand?(input: unknown): Promise<SourceRef[] | null>;
+  /**
+   * Validates the input, runs the stage, validates every output. With `hooks`,
+   * the stage's prepare and completed hooks run around it (on the queues).
+   */
+  run(input: unknown, ctx: StageContext, hooks?: HookContext): Promise<StageOutput[]>;
 }
 
-function defineStage<I, O extends { id: string }>(
-  name: StageName,
-  next: StageName,
+/** The last stage, bound to OpenSearch by the runtime. */
+export interface SinkStage {
+  name: StageName;
+  cost: CostClass;
+  parse(input: unknown): LodestoneDocument;
+  /** After the document is stored. */
+  stored(doc: LodestoneDocument, hooks: HookContext): Promise<void>;
+}
+
+interface StageDeclaration<I, O> {
+  name: StageName;
+  next: StageName;
+  input: z.ZodType<I>;
+  output: z.ZodType<O>;
+  fn: StageFunction<I, O>;
+  cost: CostClass;
+  hooks?: StageHooks<I, O>;
+  emptyMeansUnchanged?: boolean;
+  expand?: (input: I) => Promise<SourceRef[] | null>;
+}
+
+function expanderOf<I>(
   input: z.ZodType<I>,
-  output: z.ZodType<O>,
-  fn: StageFunction<I, O>,
-): TransformStage {
+  expand: (input: I) => Promise<SourceRef[] | null>,
+): (raw: unknown) => Promise<SourceRef[] | null> {
+  return (raw) => expand(input.parse(raw));
+}
+
+function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): TransformStage {
   return {
-    name,
-    next,
-    async run(raw, ctx) {
-      const results = await fn(input.parse(raw), ctx);
-      return results.map((doc) => ({ id: doc.id, doc: output.parse(doc) }));
+    name: d.name,
+    next: d.next,
+    cost: d.cost,
+    emptyMeansUnchanged: d.emptyMeansUnchanged ?? false,
+    ...(d.expand ? { expand: expanderOf(d.input, d.expand) } : {}),
+    async run(raw, ctx, hookCtx) {
+      let input = d.input.parse(raw);
+      if (hookCtx && d.hooks?.prepare) input = await d.hooks.prepare(input, hookCtx);
+      const results = await d.fn(input, ctx);
+      if (hookCtx && d.hooks?.completed) await d.hooks.completed(input, results, hookCtx);
+      return results.map((doc) => ({ id: doc.id, doc: d.output.parse(doc) }));
     },
   };
 }
 
 export type PipelineOptions = FetchOptions;
 
-export function buildPipeline(options: PipelineOptions): TransformStage[] {
-  return [
-    defineStage(
-      "fetch",
-      "normalize",
-      fetchRequestSchema,
-      fetchedDocumentSchema,
-      createFetchStage(options),
-    ),
-    defineStage("normalize", "language", fetchedDocumentSchema, normalizedDocumentSchema, (doc) => [
-      normalize(doc),
-    ]),
-    defineStage(
-      "language",
-      "enrich",
-      normalizedDocumentSchema,
-      languageDocumentSchema,
-      detectAndSplit,
-    ),
-    defineStage("enrich", "index", languageDocumentSchema, lodestoneDocumentSchema, (doc) => [
-      enrich(doc),
-    ]),
-  ];
+export interface Pipeline {
+  /** The transform stages in order, from ENTRY_STAGE to the one before SINK_STAGE. */
+  transforms: TransformStage[];
+  sink: SinkStage;
 }
 
-export const SINK_STAGE: StageName = "index";
+/** The pipeline with its fetch options (timeouts, size cap, the http fetcher). */
+export function buildPipeline(options: PipelineOptions): Pipeline {
+  const transforms = [
+    defineStage({
+      name: "fetch",
+      next: "normalize",
+      input: fetchRequestSchema,
+      output: fetchedDocumentSchema,
+      fn: createFetchStage(options),
+      cost: "io",
+      emptyMeansUnchanged: true,
+      expand: (request) => expandFolder(request.source),
+      hooks: {
+        async prepare(request, { runId, sources }) {
+          // Never skip on the strength of this very run: a retried fetch must hand its document on again.
+          const previous = await sources.previousFor(request.source.id, { exceptRun: runId });
+          return previous ? { ...request, previous } : request;
+        },
+        async completed(_request, docs, { sources }) {
+          for (const doc of docs) {
+            await sources.fetched(doc.source.id, doc.content_hash, {
+              ...(doc.etag ? { etag: doc.etag } : {}),
+              ...(doc.last_modified ? { last_modified: doc.last_modified } : {}),
+            });
+          }
+        },
+      },
+    }),
+    defineStage({
+      name: "normalize",
+      next: "language",
+      input: fetchedDocumentSchema,
+      output: normalizedDocumentSchema,
+      fn: (doc) => [normalize(doc)],
+      cost: "cpu",
+    }),
+    defineStage({
+      name: "language",
+      next: "enrich",
+      input: normalizedDocumentSchema,
+      output: languageDocumentSchema,
+      fn: detectAndSplit,
+      cost: "cpu",
+      hooks: {
+        async completed(doc, outputs, { runId, sources }) {
+          await sources.expect(doc.source.id, doc.content_hash, outputs.length, runId);
+        },
+      },
+    }),
+    defineStage({
+      name: "enrich",
+      next: SINK_STAGE,
+      input: languageDocumentSchema,
+      output: lodestoneDocumentSchema,
+      fn: (doc) => [enrich(doc)],
+      cost: "cpu",
+    }),
+  ];
+  const sink: SinkStage = {
+    name: SINK_STAGE,
+    cost: "io",
+    parse: (input) => lodestoneDocumentSchema.parse(input),
+    stored: (doc, { sources }) => sources.indexed(doc.source.id, doc.id, doc.content_hash),
+  };
+  return { transforms, sink };
+}

@@ -6,6 +6,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./errors.ts";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -99,10 +100,6 @@ const configSchema = z.object({
 });
 
 export type Config = Readonly<z.infer<typeof configSchema> & { home: string }>;
-
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
 
 /** The state folder: LODESTONE_HOME, else a cache folder an unprivileged OpenSearch user can read. */
 function resolveHome(parsed: z.infer<typeof configSchema>): string {

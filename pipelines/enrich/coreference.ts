@@ -1,6 +1,7 @@
 /**
- * Short references to names already found in the same text: a person's family
- * name alone ("Gong spearheaded…" after "Gong Bin"), and the abbreviation an
+ * Further references to names already found in the same text: the same full
+ * name again where no cue announced it (one name, one referent per article),
+ * a person's family name alone ("Gong spearheaded…" after "Gong Bin"), and the abbreviation an
  * article declares for an organisation ('… Co., Ltd. (hereinafter referred to
  * as "Ke Rui Micro Magnetic")', "（以下简称“华宸科技”）").
  */
@@ -72,10 +73,36 @@ function declaredAliases(text: string, found: Candidate[]): Candidate[] {
   return added;
 }
 
-/** Adds short references to the resolved candidates; never overrides a span already taken. */
+/**
+ * A person or organisation recognised once is the same entity wherever its
+ * exact name recurs in the text, even where no cue word stands beside it
+ * (a headline, "Said Zhang Yanping, director…").
+ */
+function repeatedNames(text: string, found: Candidate[]): Candidate[] {
+  const bySurface = new Map<string, Candidate | null>();
+  for (const c of found) {
+    if (c.type !== "person" && c.type !== "organization") continue;
+    const surface = text.slice(c.start, c.end);
+    const seen = bySurface.get(surface);
+    bySurface.set(surface, seen === undefined || seen?.id === c.id ? c : null);
+  }
+  const added: Candidate[] = [];
+  for (const [surface, entity] of bySurface) {
+    if (!entity) continue;
+    for (const start of boundedOccurrences(text, surface)) {
+      const end = start + surface.length;
+      if (overlapsAny(found, start, end) || overlapsAny(added, start, end)) continue;
+      added.push({ ...entity, start, end });
+    }
+  }
+  return added;
+}
+
+/** Adds further references to the resolved candidates; never overrides a span already taken. */
 export function linkShortNames(text: string, resolved: Candidate[]): Candidate[] {
   const aliases = declaredAliases(text, resolved);
   const withAliases = [...resolved, ...aliases];
-  const families = familyNameMentions(text, withAliases);
-  return [...withAliases, ...families].sort((a, b) => a.start - b.start);
+  const withRepeats = [...withAliases, ...repeatedNames(text, withAliases)];
+  const families = familyNameMentions(text, withRepeats);
+  return [...withRepeats, ...families].sort((a, b) => a.start - b.start);
 }

@@ -10,6 +10,7 @@ import { isPinyinWord } from "./pinyin.ts";
 export const LEGAL_SUFFIX =
   /,?\s*(?:Co\.,? ?Ltd\.?|Co\.|Inc\.?|Ltd\.?|Limited|LLC|PLC|plc|Corp\.?)$/u;
 
+/** A capitalised word that says nothing distinctive on its own (GENERIC_WORDS), ignoring case. */
 export const isGeneric = (word: string) =>
   GENERIC_WORDS.has(word.toLowerCase().replace(/[.,]/g, ""));
 
@@ -35,6 +36,7 @@ export function trimLeading(text: string, start: number): { text: string; start:
   }
 }
 
+/** A name no list knows, as a candidate whose id is made from its words (an organisation's legal suffix left out). */
 export function unknownName(
   type: "organization" | "location" | "person",
   text: string,
@@ -52,11 +54,7 @@ const SMALL_WORDS =
 /** Where a heading or sentence ends: a line break, a colon, or a full stop that ends no abbreviation. */
 const SEGMENT_END = /\n|[:?!;] |(?<![A-Z][A-Za-z]{0,3}|\b[a-z]{1,3})\. /gu;
 
-/**
- * Whether the heading or sentence around an offset is in title case ("Why
- * China Controls Rare Earths", "17 Units Join Forces to Develop High-Tech
- * Industry"), where capitals say nothing about names.
- */
+/** The last text whose segment ends were computed, with them. */
 let segmentsOf: { text: string; ends: number[] } = { text: "", ends: [] };
 
 /** Offsets where segments end, computed once per text (every recogniser asks about the same body). */
@@ -68,6 +66,11 @@ function segmentEnds(text: string): number[] {
   return segmentsOf.ends;
 }
 
+/**
+ * Whether the heading or sentence around an offset is in title case ("Why
+ * China Controls Rare Earths", "17 Units Join Forces to Develop High-Tech
+ * Industry"), where capitals say nothing about names.
+ */
 export function inTitleCaseLine(text: string, offset: number): boolean {
   // `ends` is [end of segment 0, start of segment 1, end of segment 1, …]; count those ≤ offset.
   const ends = segmentEnds(text);

@@ -25,6 +25,7 @@ function headingEntities(doc: LanguageDocument, known: Set<string>): Entity[] {
   return [...found.values()];
 }
 
+/** The enrich stage: a language document → the contract document with its entities (names, quantities, dates). */
 export function enrich(doc: LanguageDocument): LodestoneDocument {
   const inBody = findEntities(doc.body, doc.lang, { referenceDate: doc.published_at });
   const known = new Set(inBody.map((e) => e.id));

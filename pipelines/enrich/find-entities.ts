@@ -59,6 +59,7 @@ function toEntities(text: string, candidates: Candidate[]): Entity[] {
   return entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
+/** Every entity of a text in the given language, one per canonical id, with exact mention offsets. */
 export function findEntities(
   text: string,
   lang: string,

@@ -58,6 +58,7 @@ function atBoundaries(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** A knowledge-base entry matched at [start, end) as a candidate. */
 export function kbCandidate(entry: KbEntry, start: number, end: number): Candidate {
   return {
     start,
@@ -70,6 +71,7 @@ export function kbCandidate(entry: KbEntry, start: number, end: number): Candida
   };
 }
 
+/** Every knowledge-base name in the text, in either language, as candidates. */
 export function matchKnowledgeBase(text: string): Candidate[] {
   const loose = foldCase(text);
   const exact = foldWidth(text);

@@ -124,7 +124,7 @@ export const GENERIC_WORDS = new Set(
     "exchange exchanges market markets supply chain critical policy public private joint united clean green power " +
     "electric electronics motor motors automotive vehicle vehicles battery group company corporation limited " +
     "co ltd inc plc llc engineering equipment project projects plant factory mill mine zone building park " +
-    "highlights meeting leadership real pragmatic comments disclaimer summary note update news daily weekly report " +
+    "highlights meeting leadership comments disclaimer summary note update news daily weekly report " +
     "reports chairman secretary president director manager engineer chief vice deputy executive professor minister " +
     "government administration affairs information economy capital assets supervision reform planning " +
     "key major leading first second third annual smart digital intelligent intelligence application applications " +

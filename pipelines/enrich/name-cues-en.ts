@@ -59,6 +59,7 @@ function knownOrganizationExtensions(text: string, known: Candidate[]): Candidat
   return found;
 }
 
+/** Names announced by the words around them ("said …", "Mr …", "… Co., Ltd."), skipping spans already known. */
 export function contextNames(text: string, known: Candidate[]): Candidate[] {
   return [...cueNames(text), ...basedPlaces(text), ...knownOrganizationExtensions(text, known)];
 }

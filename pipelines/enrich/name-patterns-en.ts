@@ -81,6 +81,7 @@ function cutAtKnownConjunct(
   return { text, start };
 }
 
+/** Organisation and place names recognised by their last word ("… Institute", "… Province"). */
 export function suffixNames(
   text: string,
   type: "organization" | "location",
@@ -119,6 +120,7 @@ export function pinyinPersons(text: string): Candidate[] {
 const SITE_PATTERN =
   /(?<=(?:^|\s)(?:the|its|their|a|an|The|Its|Their)\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s(?:project|deposit|mine|prospect|mining operation)s?\b)/gu;
 
+/** Mines, plants and zones named by a proper name and a site word ("Mount Weld mine"). */
 export function sites(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(SITE_PATTERN)) {

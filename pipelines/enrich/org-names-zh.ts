@@ -113,6 +113,7 @@ function isPlaceBeforeKnown(start: number, end: number, known: KnownChineseSpans
   return knownStart !== undefined && knownStart > start && known.locationEnds.has(knownStart);
 }
 
+/** Chinese organisation names recognised by their suffixes (公司, 研究院, 委员会…). */
 export function chineseOrganizations(
   text: string,
   tokens: Token[],

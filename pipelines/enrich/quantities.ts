@@ -203,6 +203,7 @@ function collect(
   return found;
 }
 
+/** Quantities with units, money and percentages in English and Chinese text. */
 export function findQuantities(text: string): Candidate[] {
   const folded = foldWidth(text);
   return [

@@ -8,14 +8,11 @@ import type { FetchedDocument } from "../../shared/document.ts";
 import { sha256Hex } from "../../shared/ids.ts";
 import type { StageFunction } from "../stage.ts";
 import { decodeBytes } from "./decode/decode-bytes.ts";
-import type { FetchOptions, FetchRequest } from "./fetch-types.ts";
+import { type FetchOptions, type FetchRequest, isHttpUri } from "./fetch-types.ts";
 import { readFileSource } from "./read-file.ts";
 import { readHttpSource } from "./read-http.ts";
 
-export function isHttpUri(uri: string): boolean {
-  return /^https?:\/\//i.test(uri);
-}
-
+/** The fetch stage: a fetch request → the source's decoded text, or nothing when the source is unchanged. */
 export function createFetchStage(
   options: FetchOptions,
 ): StageFunction<FetchRequest, FetchedDocument> {

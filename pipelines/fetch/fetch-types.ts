@@ -39,3 +39,8 @@ export interface RawContent {
   /** The server answered 304 Not Modified to a conditional request. */
   notModified?: boolean;
 }
+
+/** An http(s) URL, as opposed to a local path or file URL. */
+export function isHttpUri(uri: string): boolean {
+  return /^https?:\/\//i.test(uri);
+}

@@ -10,11 +10,13 @@ const BY_EXTENSION: Record<string, string> = {
 
 export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);
 
+/** The media type of a local file, from its extension. */
 export function mediaTypeOfFile(path: string): string {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? "";
   return BY_EXTENSION[ext] ?? "text/plain";
 }
 
+/** The media type of a Content-Type header, without its parameters. */
 export function mediaTypeOfHeader(contentType: string | null): string {
   const type = contentType?.split(";")[0]?.trim().toLowerCase();
   if (!type) return "text/plain";

@@ -4,10 +4,12 @@ import { PermanentError } from "../../shared/errors.ts";
 import type { FetchOptions, RawContent } from "./fetch-types.ts";
 import { mediaTypeOfFile } from "./media-type.ts";
 
+/** A local path or a file: URL → the path. */
 export function filePathOf(uri: string): string {
   return uri.startsWith("file:") ? fileURLToPath(uri) : uri;
 }
 
+/** A local file's bytes, refused for good when missing, not a file or over the size cap. */
 export async function readFileSource(
   uri: string,
   options: Pick<FetchOptions, "maxBytes">,

@@ -45,6 +45,7 @@ async function readCapped(response: Response, maxBytes: number, uri: string): Pr
   return Buffer.concat(chunks);
 }
 
+/** An http(s) source's bytes and validators, through the safe fetcher; errors sorted into permanent and retryable. */
 export async function readHttpSource(uri: string, options: HttpReadOptions): Promise<RawContent> {
   const headers: Record<string, string> = {
     accept: ACCEPT_HEADER,

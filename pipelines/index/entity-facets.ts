@@ -16,6 +16,7 @@ export interface EntityFacets {
 
 const unique = (values: string[]) => [...new Set(values)];
 
+/** The keyword facets of a document's entities: names by type, Chinese names, ids. */
 export function facetsOf(entities: Entity[]): EntityFacets {
   const namesOfType = (type: Entity["type"]) =>
     unique(entities.filter((e) => e.type === type).map((e) => e.names?.en ?? e.name));

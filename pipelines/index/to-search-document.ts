@@ -19,6 +19,7 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
+/** A contract document → what the index stores: the document plus flat facet fields. */
 export function toSearchDocument(doc: LodestoneDocument): SearchDocument {
   const named = doc.entities.filter((entity) => NAMED_TYPES.has(entity.type));
   return {

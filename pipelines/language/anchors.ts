@@ -48,6 +48,7 @@ function numberAnchor(value: number, multiplier: string | undefined): string {
   return `#${Math.round(scaled * 1000) / 1000}`;
 }
 
+/** Tokens that survive translation (numbers, years, Latin names) for aligning paragraphs across languages. */
 export function anchorsOf(text: string): Set<string> {
   const folded = foldFullWidthAlnum(text).text;
   const anchors = new Set<string>();

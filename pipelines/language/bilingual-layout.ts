@@ -42,6 +42,7 @@ const MIN_MINOR_SHARE_WITH_DIVIDER = 0.08;
 /** A section is one language when that language holds this share of it. */
 const SECTION_PURITY = 0.9;
 
+/** Finds how an article lays out its two languages (divider, original first, interleaved) and splits its paragraphs. */
 export function analyseLayout(paragraphs: readonly string[]): {
   items: LayoutItem[];
   layout: BilingualLayout | null;

@@ -11,6 +11,7 @@ import { documentLanguage, labelParagraph } from "./document-language.ts";
 import { buildHalf } from "./half-document.ts";
 import { foldFullWidthAlnum, fullWidthRepairs, splitParagraphs } from "./text-forms.ts";
 
+/** The language stage: a normalized document → one document per language, linked when bilingual. */
 export function detectAndSplit(doc: NormalizedDocument): LanguageDocument[] {
   const paragraphs = splitParagraphs(doc.body);
   const { items, layout } = analyseLayout(paragraphs);

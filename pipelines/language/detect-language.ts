@@ -66,6 +66,7 @@ const MIN_KANA_SHARE = 0.08;
 
 const UND: LanguageGuess = { lang: "und", confidence: 0 };
 
+/** The language of a text with a confidence; "und" when the evidence is too thin. */
 export function detectLanguage(raw: string): LanguageGuess {
   const text = raw.normalize("NFC");
   const profile = profileScripts(text);

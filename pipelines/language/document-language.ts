@@ -15,6 +15,7 @@ export interface LabelledParagraph {
   weight: number;
 }
 
+/** A paragraph with its detected language. */
 export function labelParagraph(text: string): LabelledParagraph {
   return { text, guess: detectLanguage(text), weight: profileScripts(text).weight };
 }
@@ -29,6 +30,7 @@ export function languageWeights(paragraphs: readonly LabelledParagraph[]): Array
   return [...weights.entries()].sort((a, b) => b[1] - a[1]);
 }
 
+/** The language of a whole document from its labelled paragraphs, weighted by length. */
 export function documentLanguage(paragraphs: readonly LabelledParagraph[]): LanguageGuess {
   const total = paragraphs.reduce((sum, p) => sum + p.weight, 0);
   const [top] = languageWeights(paragraphs);

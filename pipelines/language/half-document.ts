@@ -20,6 +20,7 @@ export interface HalfDocument {
   paragraphs: string[];
 }
 
+/** One language's half of a bilingual article as a document of its own, with its translation links. */
 export function buildHalf(
   source: NormalizedDocument,
   half: HalfLayout,

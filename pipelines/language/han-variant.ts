@@ -31,6 +31,7 @@ export interface HanVariantEvidence {
   traditional: number;
 }
 
+/** Counts of characters only simplified or only traditional Chinese uses, for telling Hans from Hant. */
 export function hanVariantEvidence(text: string): HanVariantEvidence {
   let simplified = 0;
   let traditional = 0;

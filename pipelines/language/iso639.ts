@@ -58,6 +58,7 @@ const TO_BCP47: Readonly<Record<string, string>> = {
   amh: "am",
 };
 
+/** An ISO 639-3 code (franc's) → its BCP-47 primary subtag ("cmn" → "zh"). */
 export function toBcp47(iso6393: string): string {
   if (iso6393 === "und") return "und";
   return TO_BCP47[iso6393] ?? iso6393;

@@ -57,6 +57,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 
 const FIELD_LINE = /^([\p{L} ]{2,12}?)\s*[:：]\s*(.*)$/u;
 
+/** What a paragraph is in the article's layout: divider, header field, date, edition, heading or prose. */
 export function classifyParagraph(paragraph: string): ParagraphKind {
   const line = tidyLine(paragraph);
   if (RULE.test(line)) return { kind: "divider" };

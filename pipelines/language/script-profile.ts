@@ -76,6 +76,7 @@ function scriptWeight(script: ScriptCode, count: number): number {
   return count * (SCRIPT_WEIGHT[script] ?? 1);
 }
 
+/** The ISO 15924 script of one character, or undefined for punctuation, digits and spaces. */
 export function scriptOf(char: string): ScriptCode | undefined {
   for (const [code, pattern] of SCRIPT_PATTERNS) {
     if (pattern.test(char)) return code;
@@ -90,6 +91,7 @@ function scriptGroup(script: ScriptCode): string {
   return script === "Hani" || script === "Kana" || script === "Hang" ? "CJK" : script;
 }
 
+/** The share of each script among a text's letters. */
 export function profileScripts(text: string): ScriptProfile {
   const counts = new Map<ScriptCode, number>();
   // Runs of letters of one script group; spaces, digits and punctuation do not break a run.

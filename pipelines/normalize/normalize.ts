@@ -63,6 +63,7 @@ function mergeRepairs(repairs: Repair[]): Repair[] {
   return [...merged.values()];
 }
 
+/** The normalize stage: a fetched document → clean, repaired NFC text with its metadata. */
 export function normalize(doc: FetchedDocument): NormalizedDocument {
   const repairs: Repair[] = [...doc.repairs];
   let text = doc.text;

@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPipeline } from "../../pipelines/pipeline.ts";
 import { runInProcess } from "../../pipelines/run-in-process.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
@@ -29,12 +30,12 @@ describe("index lifecycle", () => {
     { maxDocs: 50, maxBytes: 5_000_000, flushMs: 20 },
     t.log,
   );
-  const handler = indexHandler(
+  const handler = indexHandler(buildPipeline({ timeoutMs: 5000, maxBytes: 1_000_000 }).sink, {
     indexer,
-    new SourceState(redis, t.config.QUEUE_PREFIX),
+    ledger: new SourceState(redis, t.config.QUEUE_PREFIX),
     deadLetters,
-    8,
-  );
+    concurrency: 8,
+  });
 
   beforeAll(async () => {
     await ensureIndex(t.opensearch, t.config.INDEX_ALIAS);

@@ -5,9 +5,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { stageJobResultSchema } from "../../shared/queues.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
+import { stageJobResultSchema } from "../../workers/runtime/job-data.ts";
 import { SourceState } from "../../workers/runtime/source-state.ts";
 import { createTestEnv, documentsIn, startPipeline } from "./test-env.ts";
 import { until } from "./until.ts";

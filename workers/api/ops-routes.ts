@@ -2,9 +2,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import { STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 import { errorMessage } from "../../shared/errors.ts";
 import type { OpenSearchClient } from "../../shared/opensearch.ts";
-import { STAGE_NAMES, type StageName } from "../../shared/queues.ts";
 import type { MetricsStore } from "../metrics/metrics-store.ts";
 import { PROMETHEUS_CONTENT_TYPE, renderPrometheus } from "../metrics/prometheus-text.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";

@@ -1,6 +1,7 @@
 /** `/sources`: register (and schedule, and enqueue), list, show, remove; `/schedules`. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { ENTRY_STAGE } from "../../pipelines/pipeline.ts";
 import { sourceIdFor } from "../../shared/ids.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
 import { listSchedules } from "../sources/schedules.ts";
@@ -32,7 +33,7 @@ export function sourceRoutes(app: FastifyInstance, service: SourceService, queue
 
   app.get("/sources", async () => ({ sources: await service.list() }));
 
-  app.get("/schedules", async () => ({ schedules: await listSchedules(queues.fetch) }));
+  app.get("/schedules", async () => ({ schedules: await listSchedules(queues[ENTRY_STAGE]) }));
 
   app.get("/sources/:id", async (request) => {
     const { id } = idParamsSchema.parse(request.params);

@@ -1,5 +1,6 @@
 /** `lodestone schedules list`: every scheduled source with its next run. */
 import { Command } from "commander";
+import { ENTRY_STAGE } from "../../pipelines/pipeline.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { formatScheduleList } from "../sources/format-sources.ts";
 import { withSources } from "../sources/open-sources.ts";
@@ -13,7 +14,7 @@ export function schedulesCommand(): Command {
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }) => {
       await withSources(loadConfig(), async ({ queues }) => {
-        const list = await listSchedules(queues.fetch);
+        const list = await listSchedules(queues[ENTRY_STAGE]);
         process.stdout.write(
           `${options.json ? JSON.stringify(list, null, 2) : formatScheduleList(list)}\n`,
         );

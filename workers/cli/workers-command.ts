@@ -1,13 +1,14 @@
 /** `lodestone workers`: run every stage worker until SIGINT/SIGTERM. */
 import { Command } from "commander";
 import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts";
+import { STAGE_NAMES } from "../../pipelines/pipeline.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { onShutdown } from "../runtime/shutdown.ts";
 
 export function workersCommand(): Command {
   return new Command("workers")
-    .description("run the stage workers (fetch, normalize, language, enrich, index) until stopped")
+    .description(`run the stage workers (${STAGE_NAMES.join(", ")}) until stopped`)
     .action(async () => {
       const config = loadConfig();
       const log = createLogger(config, "workers");

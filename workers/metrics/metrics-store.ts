@@ -6,7 +6,8 @@
  * `le:<bound>` field per histogram bucket (non-cumulative; the renderer sums).
  */
 import type { Redis } from "ioredis";
-import { STAGE_NAMES, type StageName, stageJobResultSchema } from "../../shared/queues.ts";
+import { STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
+import { stageJobResultSchema } from "../runtime/job-data.ts";
 import type { JobOutcome } from "../runtime/stage-worker.ts";
 
 /** Bucket bounds in seconds: a fetch takes up to tens of seconds, a transform milliseconds. */

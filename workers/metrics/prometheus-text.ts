@@ -4,7 +4,7 @@
  * rather than through prom-client: its metrics live in one process's memory,
  * while these are read back from Redis, where every worker process adds to them.
  */
-import type { StageName } from "../../shared/queues.ts";
+import type { StageName } from "../../pipelines/pipeline.ts";
 import type { StageStats } from "./metrics-store.ts";
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";

@@ -6,8 +6,9 @@
 import type { Config } from "../../shared/config.ts";
 import type { SourceRef } from "../../shared/document.ts";
 import type { Logger } from "../../shared/logger.ts";
+import { enqueueSources } from "../runtime/entry-jobs.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
-import { enqueueSources, newRunId } from "./enqueue-sources.ts";
+import { newRunId } from "./enqueue-sources.ts";
 import { createProgress } from "./run-progress.ts";
 import { RunTracker, type SourceOutcome } from "./run-tracker.ts";
 

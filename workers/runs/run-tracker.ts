@@ -4,19 +4,18 @@
  * polling queues, and reports every source as indexed, unchanged or failed.
  */
 import { Job, QueueEvents } from "bullmq";
+import { ENTRY_STAGE, SINK_STAGE, STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import type { SourceRef } from "../../shared/document.ts";
 import { errorMessage } from "../../shared/errors.ts";
 import { createLogger, type Logger } from "../../shared/logger.ts";
+import type { EnqueuedSource } from "../runtime/entry-jobs.ts";
 import {
   type IndexJobResult,
   indexJobResultSchema,
-  STAGE_NAMES,
-  type StageName,
   stageJobResultSchema,
-} from "../../shared/queues.ts";
+} from "../runtime/job-data.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
-import type { EnqueuedSource } from "./enqueue-sources.ts";
 
 export interface Failure {
   stage: StageName;
@@ -79,7 +78,7 @@ export class RunTracker {
         return;
       }
       const result = finished.result;
-      if (stage === "index") {
+      if (stage === SINK_STAGE) {
         outcome.documents.push(indexJobResultSchema.parse(result));
         return;
       }
@@ -87,7 +86,7 @@ export class RunTracker {
       if (stageResult.unchanged) unchanged = true;
       await Promise.all(stageResult.next.map((next) => walk(next.queue, next.jobId)));
     };
-    await walk("fetch", enqueued.jobId);
+    await walk(ENTRY_STAGE, enqueued.jobId);
     if (outcome.failures.length > 0) outcome.status = "failed";
     else if (unchanged) outcome.status = "unchanged";
     return outcome;

@@ -1,30 +1,33 @@
-/** The sink: a contract document → the bulk indexer → the source state. */
+/** The sink as a queue handler: a contract document → the bulk indexer → the sink's hook. */
+
 import { toSearchDocument, withExplicitNulls } from "../../pipelines/index/to-search-document.ts";
-import type { StageContext } from "../../pipelines/stage.ts";
-import { lodestoneDocumentSchema } from "../../shared/document.ts";
+import type { SinkStage } from "../../pipelines/pipeline.ts";
+import type { SourceLedger, StageContext } from "../../pipelines/stage.ts";
 import { PermanentError } from "../../shared/errors.ts";
-import type { IndexJobResult } from "../../shared/queues.ts";
 import type { BulkIndexer } from "../indexing/bulk-indexer.ts";
 import type { DeadLetters } from "../indexing/dead-letters.ts";
-import type { SourceState } from "./source-state.ts";
+import type { IndexJobResult } from "./job-data.ts";
 import type { StageHandler } from "./stage-worker.ts";
 
-export function indexHandler(
-  indexer: BulkIndexer,
-  state: SourceState,
-  deadLetters: DeadLetters,
-  concurrency: number,
-): StageHandler<IndexJobResult> {
+export interface SinkDeps {
+  indexer: BulkIndexer;
+  ledger: SourceLedger;
+  deadLetters: DeadLetters;
+  concurrency: number;
+}
+
+/** Indexes each document; a document OpenSearch refuses for good goes to the dead letters with its reason. */
+export function indexHandler(sink: SinkStage, deps: SinkDeps): StageHandler<IndexJobResult> {
   return {
-    name: "index",
-    concurrency,
-    async handle(payload: unknown, _runId: string, ctx: StageContext): Promise<IndexJobResult> {
-      const doc = lodestoneDocumentSchema.parse(payload);
-      const item = await indexer
+    name: sink.name,
+    concurrency: deps.concurrency,
+    async handle(payload: unknown, runId: string, ctx: StageContext): Promise<IndexJobResult> {
+      const doc = sink.parse(payload);
+      const item = await deps.indexer
         .index(doc.id, withExplicitNulls(toSearchDocument(doc)))
         .catch(async (error: unknown) => {
           if (error instanceof PermanentError) {
-            await deadLetters.record({
+            await deps.deadLetters.record({
               docId: doc.id,
               sourceId: doc.source.id,
               reason: error.message,
@@ -32,7 +35,7 @@ export function indexHandler(
           }
           throw error;
         });
-      await state.indexed(doc.source.id, doc.id, doc.content_hash);
+      await sink.stored(doc, { runId, sources: deps.ledger });
       ctx.log.debug({ result: item.result, version: item.version }, "indexed");
       return {
         docId: doc.id,

@@ -1,9 +1,9 @@
 /** One BullMQ queue per stage, all under the configured prefix. */
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import { STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import { createLogger, type Logger } from "../../shared/logger.ts";
-import { STAGE_NAMES, type StageName } from "../../shared/queues.ts";
 import { defaultJobOptions } from "./retry-policy.ts";
 
 export type QueueSet = Record<StageName, Queue>;

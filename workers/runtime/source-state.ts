@@ -10,7 +10,7 @@
  */
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import type { FetchRequest } from "../../pipelines/fetch/fetch-types.ts";
+import type { PreviousFetch, SourceLedger } from "../../pipelines/stage.ts";
 
 const httpHeadersSchema = z.object({
   etag: z.string().optional(),
@@ -24,7 +24,8 @@ function key(prefix: string, sourceId: string): string {
   return `${prefix}:source-state:${sourceId}`;
 }
 
-export class SourceState {
+/** The sources ledger the stage hooks write and read (pipelines/stage.ts), in Redis. */
+export class SourceState implements SourceLedger {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -37,7 +38,7 @@ export class SourceState {
   async previousFor(
     sourceId: string,
     options: { exceptRun?: string } = {},
-  ): Promise<FetchRequest["previous"]> {
+  ): Promise<PreviousFetch | undefined> {
     const state = await this.redis.hgetall(key(this.prefix, sourceId));
     if (options.exceptRun !== undefined && state.run_id === options.exceptRun) return undefined;
     const hash = state.content_hash;
@@ -73,6 +74,7 @@ export class SourceState {
     });
   }
 
+  /** Called by the sink: one document of this content hash is indexed. */
   async indexed(sourceId: string, docId: string, contentHash: string): Promise<void> {
     await this.redis.hset(key(this.prefix, sourceId), `indexed:${docId}`, contentHash);
   }

@@ -4,15 +4,16 @@
  * retry mapping, error listener and fan-out to the next queue, so stage code
  * is only logic.
  */
-import { type Job, Worker } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import type { StageName } from "../../pipelines/pipeline.ts";
 import type { StageContext } from "../../pipelines/stage.ts";
 import type { Config } from "../../shared/config.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { jobLogger } from "../../shared/logger.ts";
-import { jobEnvelopeSchema, type StageName } from "../../shared/queues.ts";
 import { runIdOf } from "../sources/scheduled-run.ts";
-import { toQueueError } from "./retry-policy.ts";
+import { jobEnvelopeSchema } from "./job-data.ts";
+import { policyOf, toQueueError } from "./retry-policy.ts";
 
 export interface WorkerDeps {
   config: Config;
@@ -20,6 +21,8 @@ export interface WorkerDeps {
   log: Logger;
   /** Told of every attempt's end (cross-process metrics, the source registry's last run). */
   onOutcome?: (outcome: JobOutcome) => Promise<void>;
+  /** Told of a CriticalError: the process cannot go on (the host stops). */
+  onCritical?: (error: Error) => void;
 }
 
 export interface JobOutcome {
@@ -67,7 +70,7 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
       .catch((error: unknown) =>
         deps.log.warn({ err: error, queue: handler.name }, "could not record the job outcome"),
       );
-  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<R> => {
+  const processor = async (job: Job, token?: string, signal?: AbortSignal): Promise<R> => {
     const started = performance.now();
     const envelope = jobEnvelopeSchema.safeParse(job.data);
     const docId = envelope.success ? docIdOf(envelope.data.payload) : undefined;
@@ -88,11 +91,19 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
       await report({ ...outcome, runId, sourceId, status: "completed", ms, result });
       return result;
     } catch (error) {
+      const ms = Math.round(performance.now() - started);
+      if (policyOf(error) === "critical") {
+        // Not the document's fault: hand the job back untouched and stop this process.
+        log.fatal({ err: error }, "critical error: handing the job back and stopping");
+        await job.moveToDelayed(Date.now() + deps.config.JOB_BACKOFF_MS, token);
+        deps.onCritical?.(error instanceof Error ? error : new Error(String(error)));
+        throw new DelayedError();
+      }
       const queueError = toQueueError(error);
       const willRetry =
-        queueError.name !== "UnrecoverableError" && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+        !(queueError instanceof UnrecoverableError) &&
+        job.attemptsMade + 1 < (job.opts.attempts ?? 1);
       log.warn({ err: queueError, attempt: job.attemptsMade + 1, willRetry }, "job failed");
-      const ms = Math.round(performance.now() - started);
       const status = willRetry ? "retrying" : "failed";
       await report({ ...outcome, runId, sourceId, status, ms, error: queueError.message });
       throw queueError;

@@ -1,38 +1,49 @@
 /**
- * A transform stage as a queue handler: run the stage, then add one job per
- * output to the next queue under deterministic ids, so a retry of this job
- * re-adds the same ids and BullMQ ignores the duplicates.
+ * A transform stage as a queue handler: run the stage with its hooks, then
+ * add one job per output to the next queue under deterministic ids, so a
+ * retry of this job re-adds the same ids and BullMQ ignores the duplicates.
+ * An input the stage expands (a folder) becomes one job per source on the
+ * stage's own queue instead.
  */
 import type { TransformStage } from "../../pipelines/pipeline.ts";
-import type { StageContext } from "../../pipelines/stage.ts";
-import { childJobId, type StageJobResult } from "../../shared/queues.ts";
+import type { HookContext, SourceLedger, StageContext } from "../../pipelines/stage.ts";
+import { enqueueSources } from "./entry-jobs.ts";
+import { childJobId, type StageJobResult } from "./job-data.ts";
 import type { QueueSet } from "./queue-set.ts";
 import type { StageHandler } from "./stage-worker.ts";
 
-export interface TransformHooks {
-  /** Adds what the stage needs from outside (e.g. the source's previous state). */
-  prepare?(payload: unknown, runId: string): Promise<unknown>;
-  /** Records what the stage produced before its outputs are handed on. */
-  completed?(input: unknown, outputs: unknown[], runId: string): Promise<void>;
+async function expanded(
+  stage: TransformStage,
+  payload: unknown,
+  queues: QueueSet,
+  runId: string,
+  ctx: StageContext,
+): Promise<StageJobResult | null> {
+  const sources = await stage.expand?.(payload);
+  if (!sources) return null;
+  // Deterministic job ids: a retry of this job adds nothing twice.
+  const jobs = await enqueueSources(queues, sources, runId);
+  ctx.log.info({ sources: jobs.length }, "source expanded");
+  return {
+    next: jobs.map((job) => ({ queue: stage.name, jobId: job.jobId, docId: job.source.id })),
+  };
 }
 
+/** The queue handler of a transform stage, with the runtime's memory of sources for its hooks. */
 export function transformHandler(
   stage: TransformStage,
   queues: QueueSet,
   concurrency: number,
-  hooks: TransformHooks = {},
+  ledger: SourceLedger,
 ): StageHandler<StageJobResult> {
   return {
     name: stage.name,
     concurrency,
     async handle(payload: unknown, runId: string, ctx: StageContext): Promise<StageJobResult> {
-      const input = hooks.prepare ? await hooks.prepare(payload, runId) : payload;
-      const outputs = await stage.run(input, ctx);
-      await hooks.completed?.(
-        input,
-        outputs.map((output) => output.doc),
-        runId,
-      );
+      const fanOut = await expanded(stage, payload, queues, runId, ctx);
+      if (fanOut) return fanOut;
+      const hooks: HookContext = { runId, sources: ledger };
+      const outputs = await stage.run(payload, ctx, hooks);
       const children = outputs.map((output) => ({
         output,
         jobId: childJobId(runId, stage.next, output.id),
@@ -49,7 +60,9 @@ export function transformHandler(
         jobId,
         docId: output.id,
       }));
-      return stage.name === "fetch" && outputs.length === 0 ? { next, unchanged: true } : { next };
+      return stage.emptyMeansUnchanged && outputs.length === 0
+        ? { next, unchanged: true }
+        : { next };
     },
   };
 }

@@ -4,12 +4,10 @@
  * then the bulk indexer flushes and the connections close.
  */
 import type { Worker } from "bullmq";
-import { fetchRequestSchema } from "../../pipelines/fetch/fetch-types.ts";
 import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
 import { buildPipeline } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
-import { fetchedDocumentSchema, normalizedDocumentSchema } from "../../shared/document.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
@@ -20,46 +18,29 @@ import { MetricsStore } from "../metrics/metrics-store.ts";
 import { RedisHostGate } from "../sources/host-rate-limit.ts";
 import { recordSourceRun } from "../sources/run-recorder.ts";
 import { SourceRegistry } from "../sources/source-registry.ts";
-import { expandFolders } from "./folder-fetch.ts";
 import { indexHandler } from "./index-handler.ts";
 import { closeQueueSet, createQueueSet } from "./queue-set.ts";
 import { SourceState } from "./source-state.ts";
 import { type JobOutcome, startStageWorker } from "./stage-worker.ts";
-import { type TransformHooks, transformHandler } from "./transform-handler.ts";
+import { transformHandler } from "./transform-handler.ts";
 
 export interface WorkerHost {
   workers: Worker[];
   close(): Promise<void>;
 }
 
-function stageHooks(state: SourceState): Partial<Record<string, TransformHooks>> {
-  return {
-    fetch: {
-      async prepare(payload, runId) {
-        const request = fetchRequestSchema.parse(payload);
-        const previous = await state.previousFor(request.source.id, { exceptRun: runId });
-        return previous ? { ...request, previous } : request;
-      },
-      async completed(_input, outputs) {
-        for (const output of outputs) {
-          const doc = fetchedDocumentSchema.parse(output);
-          await state.fetched(doc.source.id, doc.content_hash, {
-            ...(doc.etag ? { etag: doc.etag } : {}),
-            ...(doc.last_modified ? { last_modified: doc.last_modified } : {}),
-          });
-        }
-      },
-    },
-    language: {
-      async completed(input, outputs, runId) {
-        const doc = normalizedDocumentSchema.parse(input);
-        await state.expect(doc.source.id, doc.content_hash, outputs.length, runId);
-      },
-    },
-  };
+/** Starts one worker per stage of the pipeline, on the configured queues and index. */
+export interface WorkerHostOptions {
+  /** Called once the host has stopped itself after a CriticalError. */
+  onStopped?: (error: Error) => void;
 }
 
-export async function startWorkerHost(config: Config, log: Logger): Promise<WorkerHost> {
+export async function startWorkerHost(
+  config: Config,
+  log: Logger,
+  options: WorkerHostOptions = {},
+): Promise<WorkerHost> {
+  let closing: Promise<void> | undefined;
   const connection = createRedis(config);
   const opensearch = createOpenSearch(config);
   await ensureIndex(opensearch, config.INDEX_ALIAS);
@@ -74,6 +55,13 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
     onOutcome: async (outcome: JobOutcome) => {
       await Promise.all([store.record(outcome), recordSourceRun(registry, outcome)]);
     },
+    onCritical: (error: Error) => {
+      // The first critical error stops every worker; the process then exits non-zero.
+      if (closing) return;
+      log.fatal({ err: error }, "stopping the workers: the process cannot go on");
+      process.exitCode = 1;
+      void host.close().then(() => options.onStopped?.(error));
+    },
   };
   const indexer = new BulkIndexer(
     opensearch,
@@ -85,7 +73,6 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
     },
     log.child({ component: "bulk-indexer" }),
   );
-  const hooks = stageHooks(state);
   const http = new SafeFetcher(
     safeFetchPolicyOf(config, new RedisHostGate(connection, config.QUEUE_PREFIX)),
   );
@@ -95,34 +82,34 @@ export async function startWorkerHost(config: Config, log: Logger): Promise<Work
     http,
   });
   const workers = [
-    ...pipeline.map((stage) => {
-      const handler = transformHandler(stage, queues, config.WORKER_CONCURRENCY, hooks[stage.name]);
-      return startStageWorker(
-        stage.name === "fetch" ? expandFolders(handler, queues) : handler,
-        deps,
-      );
-    }),
+    ...pipeline.transforms.map((stage) =>
+      startStageWorker(transformHandler(stage, queues, config.WORKER_CONCURRENCY, state), deps),
+    ),
     startStageWorker(
-      indexHandler(
+      indexHandler(pipeline.sink, {
         indexer,
-        state,
-        new DeadLetters(connection, config.QUEUE_PREFIX),
-        config.INDEX_CONCURRENCY,
-      ),
+        ledger: state,
+        deadLetters: new DeadLetters(connection, config.QUEUE_PREFIX),
+        concurrency: config.INDEX_CONCURRENCY,
+      }),
       deps,
     ),
   ];
   log.info({ queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, "workers started");
-  return {
+  const host: WorkerHost = {
     workers,
-    async close() {
-      await Promise.all(workers.map((worker) => worker.close()));
-      await indexer.flush();
-      await http.close();
-      await closeQueueSet(queues);
-      await opensearch.close();
-      connection.disconnect();
-      log.info("workers stopped");
+    close() {
+      closing ??= (async () => {
+        await Promise.all(workers.map((worker) => worker.close()));
+        await indexer.flush();
+        await http.close();
+        await closeQueueSet(queues);
+        await opensearch.close();
+        connection.disconnect();
+        log.info("workers stopped");
+      })();
+      return closing;
     },
   };
+  return host;
 }

@@ -1,17 +1,19 @@
 /**
  * Keeps each registered source's last run up to date from the workers' job
- * outcomes: fetch tells unchanged or fetched, index tells indexed, a job
+ * outcomes: the entry stage tells unchanged or fetched, the sink indexed, a job
  * that fails for good at any stage tells failed, with its stage and reason.
  */
-import { stageJobResultSchema } from "../../shared/queues.ts";
+
+import { ENTRY_STAGE, SINK_STAGE } from "../../pipelines/pipeline.ts";
+import { stageJobResultSchema } from "../runtime/job-data.ts";
 import type { JobOutcome } from "../runtime/stage-worker.ts";
 import type { RunStatus, SourceRegistry } from "./source-registry.ts";
 
 export function runStatusOf(outcome: JobOutcome): RunStatus | undefined {
   if (outcome.status === "failed") return "failed";
   if (outcome.status !== "completed") return undefined;
-  if (outcome.stage === "index") return "indexed";
-  if (outcome.stage !== "fetch") return undefined;
+  if (outcome.stage === SINK_STAGE) return "indexed";
+  if (outcome.stage !== ENTRY_STAGE) return undefined;
   const result = stageJobResultSchema.safeParse(outcome.result);
   return result.success && result.data.unchanged ? "unchanged" : "fetched";
 }

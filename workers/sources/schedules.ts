@@ -7,6 +7,7 @@
 import type { Queue } from "bullmq";
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
+import { ENTRY_STAGE } from "../../pipelines/pipeline.ts";
 import type { SourceRef } from "../../shared/document.ts";
 import { sourceRefSchema } from "../../shared/document.ts";
 import { errorMessage } from "../../shared/errors.ts";
@@ -73,7 +74,7 @@ export async function upsertSchedule(
   await fetchQueue.upsertJobScheduler(
     source.id,
     { pattern, ...(tz ? { tz } : {}) },
-    { name: "fetch", data: { run_id: SCHEDULED_RUN_MARKER, payload: { source } } },
+    { name: ENTRY_STAGE, data: { run_id: SCHEDULED_RUN_MARKER, payload: { source } } },
   );
 }
 

@@ -4,9 +4,11 @@
  * (with its schedule).
  */
 import { z } from "zod";
+import { ENTRY_STAGE } from "../../pipelines/pipeline.ts";
 import type { SourceRef } from "../../shared/document.ts";
 import { errorMessage } from "../../shared/errors.ts";
-import { enqueueSources, newRunId } from "../runs/enqueue-sources.ts";
+import { newRunId } from "../runs/enqueue-sources.ts";
+import { enqueueSources } from "../runtime/entry-jobs.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
 import { nextRunOf, removeSchedule, upsertSchedule } from "./schedules.ts";
 import type { RegisteredSource, SourceRegistry } from "./source-registry.ts";
@@ -81,9 +83,9 @@ export class SourceService {
       ...(options.tz ? { tz: options.tz } : {}),
     });
     if (options.schedule) {
-      await upsertSchedule(this.queues.fetch, source, options.schedule, options.tz);
+      await upsertSchedule(this.queues[ENTRY_STAGE], source, options.schedule, options.tz);
     } else {
-      await removeSchedule(this.queues.fetch, source.id);
+      await removeSchedule(this.queues[ENTRY_STAGE], source.id);
     }
     if (options.enqueue === false) return { source: registered };
     const runId = options.runId ?? newRunId();
@@ -107,7 +109,7 @@ export class SourceService {
   /** Removes a source and its schedule; false when neither existed. */
   async remove(id: string): Promise<boolean> {
     const [unscheduled, removed] = await Promise.all([
-      removeSchedule(this.queues.fetch, id),
+      removeSchedule(this.queues[ENTRY_STAGE], id),
       this.registry.remove(id),
     ]);
     return unscheduled || removed;

@@ -95,6 +95,7 @@ export function refusalOf(address: string, hostname: string, allow: AllowList): 
   return `refused: ${normalized} is ${kind}${via} (SSRF protection); allow it with FETCH_ALLOW_HOSTS`;
 }
 
+/** True when the hostname is an IPv4 or IPv6 address rather than a name. */
 export function isIpLiteral(hostname: string): boolean {
   return ipaddr.isValid(bareHost(hostname));
 }

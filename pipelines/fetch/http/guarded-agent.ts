@@ -49,6 +49,7 @@ export interface GuardedAgentOptions {
   connectTimeoutMs: number;
 }
 
+/** An undici agent that checks every address it connects to against the policy, after DNS. */
 export function createGuardedAgent(options: GuardedAgentOptions): Agent {
   return new Agent({
     connect: {

@@ -2,6 +2,7 @@
 import type { Config } from "../../../shared/config.ts";
 import { DEFAULT_SAFE_FETCH_POLICY, type HostGate, type SafeFetchPolicy } from "./safe-fetcher.ts";
 
+/** The fetcher's policy (allowed hosts, pacing, robots.txt) from the configuration. */
 export function safeFetchPolicyOf(
   config: Pick<
     Config,

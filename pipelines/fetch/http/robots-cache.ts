@@ -19,6 +19,7 @@ export interface RobotsAnswer {
 
 export type RobotsRules = ReturnType<typeof robotsParser>;
 
+/** robots.txt per origin, read once and cached: whether a URL may be fetched and the Crawl-delay asked for. */
 export class RobotsCache {
   private readonly entries = new Map<string, { rules: Promise<RobotsRules>; expires: number }>();
 

@@ -67,6 +67,7 @@ export interface SafeFetchResult {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ROBOTS_MAX_BYTES = 512 * 1024;
 
+/** The one way to fetch over http(s): address policy, redirects checked hop by hop, robots.txt and per-host pacing. */
 export class SafeFetcher {
   private readonly dispatcher: Dispatcher;
   private readonly robots: RobotsCache;

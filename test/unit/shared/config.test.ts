@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../../shared/config.ts";
+import { loadConfig } from "../../../shared/config.ts";
+import { ConfigError } from "../../../shared/errors.ts";
 
 describe("configuration", () => {
   it("applies defaults when the environment is empty", () => {

@@ -1,11 +1,10 @@
 /**
- * Queue names and the envelope every job carries. One BullMQ queue per stage;
- * the order lives in pipelines/pipeline.ts.
+ * What jobs carry and return on the queues: the envelope every job carries,
+ * what a transform job and the sink job return, and the deterministic ids of
+ * child jobs. The stages and their order live in pipelines/pipeline.ts.
  */
 import { z } from "zod";
-
-export const STAGE_NAMES = ["fetch", "normalize", "language", "enrich", "index"] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
+import { STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 
 /**
  * `run_id` ties every job of one ingestion run together, so job ids are
@@ -31,7 +30,7 @@ export const stageJobResultSchema = z.object({
 });
 export type StageJobResult = z.infer<typeof stageJobResultSchema>;
 
-/** What an index job returns. */
+/** What a sink (index) job returns. */
 export const indexJobResultSchema = z.object({
   docId: z.string(),
   lang: z.string(),
@@ -42,6 +41,7 @@ export const indexJobResultSchema = z.object({
 });
 export type IndexJobResult = z.infer<typeof indexJobResultSchema>;
 
+/** The id of the job a stage adds for one document: the same on every retry of the run. */
 export function childJobId(runId: string, stage: StageName, docId: string): string {
   return `${runId}.${stage}.${docId}`.replace(/:/g, "_");
 }
