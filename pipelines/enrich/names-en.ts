@@ -13,6 +13,7 @@ import {
   unknownName,
 } from "./english-words.ts";
 import { CALENDAR_WORDS } from "./lexicon.ts";
+import { nameBearingText } from "./name-bearing-en.ts";
 import { contextNames } from "./name-cues-en.ts";
 import {
   pinyinPersons,
@@ -64,8 +65,8 @@ function isKnownBrand(name: string): boolean {
   return tag === "Organization" || (Array.isArray(tag) && tag.includes("Organization"));
 }
 
-function statisticalNames(text: string): Candidate[] {
-  const doc = nlp(text);
+function statisticalNames(text: string, known: readonly Candidate[]): Candidate[] {
+  const doc = nlp(nameBearingText(text, known));
   const found: Candidate[] = [];
   const add = (names: string[], type: "person" | "location" | "organization") => {
     for (const raw of new Set(cleanNames(names))) {
@@ -97,14 +98,14 @@ export function findEnglishNames(text: string, known: Candidate[] = []): Candida
   const startsOf = (type: string) =>
     new Set(known.filter((c) => c.type === type).map((c) => c.start));
   const organizationStarts = startsOf("organization");
-  return [
+  const patterns = [
     ...placesBeforeKnownPlaces(text, startsOf("location")),
     ...suffixNames(text, "organization", organizationStarts),
     ...suffixNames(text, "location", organizationStarts),
     ...contextNames(text, known),
     ...pinyinPersons(text),
     ...sites(text),
-    ...statisticalNames(text),
-    ...placesAfterIn(text),
   ];
+  // Names the patterns found need no second opinion: compromise reads only the rest.
+  return [...patterns, ...statisticalNames(text, [...known, ...patterns]), ...placesAfterIn(text)];
 }

@@ -1,0 +1,67 @@
+/**
+ * What is worth handing to compromise: a few words around each run of
+ * capitalised words that no list explains. compromise tags every word of
+ * what it is given, and most of a news article names nothing new (its
+ * capitals are sentence starts, generic words, or names the knowledge base
+ * and the patterns already found); reading only windows around the
+ * unexplained names keeps its cost to the text that can hold one. The
+ * window keeps the cues compromise reads ("said …", "Mr …", "in …").
+ */
+import type { Candidate } from "./candidate.ts";
+import { isGeneric } from "./english-words.ts";
+import { CALENDAR_WORDS, LEADING_STOPWORDS } from "./lexicon.ts";
+
+/** Words of context kept on each side of an unexplained capitalised run. */
+const CONTEXT_WORDS = 4;
+/** A word: a run of non-space characters, with its offset. */
+const WORD = /\S+/gu;
+/** Where a sentence ends: a window never reaches across it. */
+const SENTENCE_END = /[.!?。！？]["”’)]*$/u;
+
+function isCapitalised(word: string): boolean {
+  return /^["“‘(]*\p{Lu}/u.test(word);
+}
+
+function explained(word: string): boolean {
+  const bare = word.replace(/^["“‘(]+|["”’).,:;!?'-]+$/gu, "").replace(/['’]s$/u, "");
+  return LEADING_STOPWORDS.has(bare) || CALENDAR_WORDS.has(bare) || isGeneric(bare);
+}
+
+function coveredBy(known: readonly Candidate[], start: number, end: number): boolean {
+  return known.some((c) => c.start <= start && end <= c.end);
+}
+
+/**
+ * The windows of `text` around capitalised words outside `known` spans and
+ * the word lists, one per line; nearby windows merge.
+ */
+export function nameBearingText(text: string, known: readonly Candidate[]): string {
+  const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index }));
+  const keep = new Uint8Array(words.length);
+  words.forEach((word, i) => {
+    if (!isCapitalised(word.text) || explained(word.text)) return;
+    if (coveredBy(known, word.start, word.start + word.text.length)) return;
+    let from = i;
+    for (let k = 0; k < CONTEXT_WORDS && from > 0; k++) {
+      if (SENTENCE_END.test(words[from - 1]?.text ?? "")) break;
+      from--;
+    }
+    let to = i;
+    for (let k = 0; k < CONTEXT_WORDS && to < words.length - 1; k++) {
+      if (SENTENCE_END.test(words[to]?.text ?? "")) break;
+      to++;
+    }
+    keep.fill(1, from, to + 1);
+  });
+  const lines: string[] = [];
+  let line: string[] = [];
+  words.forEach((word, i) => {
+    if (keep[i]) line.push(word.text);
+    else if (line.length > 0) {
+      lines.push(line.join(" "));
+      line = [];
+    }
+  });
+  if (line.length > 0) lines.push(line.join(" "));
+  return lines.join("\n");
+}
