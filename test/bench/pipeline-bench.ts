@@ -1,0 +1,204 @@
+/**
+ * `npm run bench [-- --files 1000 --rate 50 --latency-seconds 20]`: the
+ * throughput of the pipeline three ways, side by side, in one run, on a
+ * corpus built from the seeds (bench-corpus.ts):
+ *
+ * - in-process: every transform stage in this process (`lodestone process`);
+ * - pipeline: one `lodestone workers` child process on the queues, fed the
+ *   whole corpus at once (`lodestone enqueue DIR --wait`);
+ * - raw bulk: the very documents the pipeline indexes, sent with `_bulk` in
+ *   batches of 500 (what OpenSearch alone can take);
+ *
+ * then the latency from enqueue to searchable at a steady offered rate. It
+ * prints documents/s for each mode, the workers' CPU ms per document and
+ * peak RSS, wall ms per job of each stage (the stage wrapper's timers), and
+ * p50/p95 latency. It uses a queue prefix and an index of its own and
+ * removes them; Redis and OpenSearch are started when none answers.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts";
+import { toSearchDocument, withExplicitNulls } from "../../pipelines/index/to-search-document.ts";
+import { runInProcess } from "../../pipelines/run-in-process.ts";
+import { loadConfig } from "../../shared/config.ts";
+import type { LodestoneDocument } from "../../shared/document.ts";
+import { createLogger } from "../../shared/logger.ts";
+import { createOpenSearch } from "../../shared/opensearch.ts";
+import { createRedis } from "../../shared/redis.ts";
+import { ensureIndex, templateName } from "../../workers/indexing/ensure-index.ts";
+import { MetricsStore } from "../../workers/metrics/metrics-store.ts";
+import { resolveSources } from "../../workers/runs/enqueue-sources.ts";
+import { ingestAndWait } from "../../workers/runs/ingest-run.ts";
+import { enqueueSources } from "../../workers/runtime/entry-jobs.ts";
+import { closeQueueSet, createQueueSet } from "../../workers/runtime/queue-set.ts";
+import { writeBenchCorpus } from "./bench-corpus.ts";
+import { processUsage } from "./process-usage.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    files: { type: "string", default: "1000" },
+    rate: { type: "string", default: "50" },
+    "latency-seconds": { type: "string", default: "20" },
+  },
+});
+const files = Number(args.files);
+const rate = Number(args.rate);
+const latencySeconds = Number(args["latency-seconds"]);
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const suffix = `bench-${process.pid}`;
+const env = {
+  ...process.env,
+  QUEUE_PREFIX: suffix,
+  INDEX_ALIAS: suffix,
+  LOG_LEVEL: "warn",
+  LOG_FORMAT: "json",
+};
+const config = loadConfig(env);
+const log = createLogger(config, "bench");
+await ensureInfrastructure(config, log);
+const work = mkdtempSync(join(tmpdir(), "lodestone-bench-"));
+const opensearch = createOpenSearch(config);
+const redis = createRedis(config);
+const queues = createQueueSet(config, redis);
+
+const perSecond = (count: number, ms: number) => ((count / ms) * 1000).toFixed(1);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+
+function startWorkers(): { stop(): Promise<void>; pid: number } {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(root, "workers/cli/lodestone.ts"), "workers"],
+    { env, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  return {
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function waitSearchable(ids: string[], since: Map<string, number>): Promise<number[]> {
+  const pending = new Set(ids);
+  const latencies: number[] = [];
+  while (pending.size > 0) {
+    const response = await opensearch.search({
+      index: config.INDEX_ALIAS,
+      body: { size: 10_000, _source: false, query: { ids: { values: [...pending] } } },
+    });
+    const now = performance.now();
+    for (const hit of response.body.hits.hits as Array<{ _id: string }>) {
+      if (!pending.delete(hit._id)) continue;
+      latencies.push(now - (since.get(hit._id.replace(/-(en|zh)$/, "")) ?? now));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+try {
+  console.log(`corpus: ${files} files from the seeds in ${work}`);
+  const corpus = writeBenchCorpus(join(work, "corpus"), files);
+
+  // 1. In-process.
+  const ctx = { log: createLogger({ ...config, LOG_LEVEL: "silent" }, "bench") };
+  const options = { timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES };
+  const sources = await resolveSources([join(work, "corpus")]);
+  const docs: LodestoneDocument[] = [];
+  let started = performance.now();
+  for (const source of sources) docs.push(...(await runInProcess(source, options, ctx)));
+  const inProcessMs = performance.now() - started;
+
+  // 2. The real pipeline: one workers process, the whole corpus enqueued at once.
+  await ensureIndex(opensearch, config.INDEX_ALIAS);
+  const workers = startWorkers();
+  const usage = processUsage(workers.pid);
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // let the workers load their models
+  const before = usage.read();
+  started = performance.now();
+  const outcomes = await ingestAndWait(config, queues, sources, log);
+  const pipelineMs = performance.now() - started;
+  const after = usage.read();
+  const indexed = outcomes.flatMap((o) => o.documents).length;
+  const failed = outcomes.filter((o) => o.status === "failed").length;
+  const stats = await new MetricsStore(redis, config.QUEUE_PREFIX).read();
+
+  // 3. Latency at a steady offered rate: new content, so every file is processed in full.
+  const latencyFiles = writeBenchCorpus(join(work, "latency"), Math.round(rate * latencySeconds));
+  const latencySources = await resolveSources([join(work, "latency")]);
+  const enqueuedAt = new Map<string, number>();
+  const expected: string[] = [];
+  const latencyStart = performance.now();
+  for (const [i, source] of latencySources.entries()) {
+    const due = latencyStart + i * (1000 / rate);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    enqueuedAt.set(source.id, performance.now());
+    await enqueueSources(queues, [source], `latency-${i}`);
+    const bilingual = readFileSync(latencyFiles[i] ?? "", "utf8").includes("Original:");
+    expected.push(...(bilingual ? [`${source.id}-en`, `${source.id}-zh`] : [source.id]));
+  }
+  const latencies = await waitSearchable(expected, enqueuedAt);
+  await workers.stop();
+
+  // 4. Raw _bulk of the same documents into an index of the same mapping.
+  const bulkAlias = `${config.INDEX_ALIAS}-raw`;
+  await ensureIndex(opensearch, bulkAlias);
+  started = performance.now();
+  for (let i = 0; i < docs.length; i += 500) {
+    const body = docs
+      .slice(i, i + 500)
+      .flatMap((doc) => [
+        { index: { _index: bulkAlias, _id: doc.id } },
+        withExplicitNulls(toSearchDocument(doc)),
+      ]);
+    await opensearch.bulk({ body });
+  }
+  const bulkMs = performance.now() - started;
+
+  console.log(
+    `\nmachine: ${(await import("node:os")).cpus().length} cores; Redis and OpenSearch on this machine`,
+  );
+  console.log("mode                        documents   seconds   documents/s");
+  const row = (name: string, count: number, ms: number) =>
+    console.log(
+      `${name.padEnd(28)}${String(count).padStart(9)}${(ms / 1000).toFixed(1).padStart(10)}${perSecond(count, ms).padStart(14)}`,
+    );
+  row("in-process", docs.length, inProcessMs);
+  row("pipeline (1 workers proc.)", indexed, pipelineMs);
+  row("raw _bulk", docs.length, bulkMs);
+  console.log(`\npipeline: ${failed} sources failed`);
+  console.log(
+    `workers process: ${((after.cpuMs - before.cpuMs) / Math.max(1, indexed)).toFixed(1)} ms CPU per document, ` +
+      `${(((after.cpuMs - before.cpuMs) / pipelineMs) * 100).toFixed(0)}% CPU, peak RSS ${after.peakRssMb.toFixed(0)} MB`,
+  );
+  console.log("stage        jobs   wall ms per job (stage wrapper)");
+  for (const [stage, s] of Object.entries(stats)) {
+    const ms = s.duration.count ? (s.duration.sum * 1000) / s.duration.count : 0;
+    console.log(
+      `${stage.padEnd(12)}${String(s.duration.count).padStart(6)}${ms.toFixed(1).padStart(10)}`,
+    );
+  }
+  console.log(
+    `\nlatency enqueue → searchable at ${rate} files/s offered for ${latencySeconds} s (${latencies.length} documents): ` +
+      `p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms`,
+  );
+} finally {
+  await closeQueueSet(queues);
+  for (const alias of [config.INDEX_ALIAS, `${config.INDEX_ALIAS}-raw`]) {
+    await opensearch.indices.delete({ index: `${alias}-v*` }, { ignore: [404] });
+    await opensearch.indices.deleteIndexTemplate({ name: templateName(alias) }, { ignore: [404] });
+  }
+  await opensearch.close();
+  const keys = await redis.keys(`${config.QUEUE_PREFIX}:*`);
+  for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+  redis.disconnect();
+  rmSync(work, { recursive: true, force: true });
+}
