@@ -106,7 +106,7 @@ async function waitSearchable(ids: string[], since: Map<string, number>): Promis
 
 try {
   console.log(`corpus: ${files} files from the seeds in ${work}`);
-  const corpus = writeBenchCorpus(join(work, "corpus"), files);
+  writeBenchCorpus(join(work, "corpus"), files);
 
   // 1. In-process.
   const ctx = { log: createLogger({ ...config, LOG_LEVEL: "silent" }, "bench") };
