@@ -31,6 +31,11 @@ import type { CostClass, HookContext, StageContext, StageFunction, StageHooks } 
 export const STAGE_NAMES = ["fetch", "normalize", "language", "enrich", "index"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
+/** True when `name` is one of the pipeline's stages. */
+export function isStageName(name: string): name is StageName {
+  return (STAGE_NAMES as readonly string[]).includes(name);
+}
+
 /** Where sources enter: operators and schedules add jobs here. */
 export const ENTRY_STAGE: StageName = "fetch";
 /** The last stage: it stores documents and hands nothing on (bound in workers/ to OpenSearch). */

@@ -24,11 +24,24 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _")
     .default("lodestone-documents"),
-  /** Redis key prefix of every queue, so several pipelines can share a Redis. */
+  /**
+   * Redis key prefix of every queue and of the pipeline's own keys, so several pipelines can
+   * share a Redis. On Redis Cluster write it as a hash tag, `{lodestone}`: every key then
+   * falls in one slot, as BullMQ's multi-key scripts require.
+   */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+$/)
+    .regex(/^(?:[A-Za-z0-9_-]+|\{[A-Za-z0-9_-]+\})$/, "letters, digits, - and _, or that in braces")
     .default("lodestone"),
+  /** Primary shards of a new versioned index (fixed once the index exists). */
+  INDEX_SHARDS: z.coerce.number().int().min(1).max(1024).default(1),
+  /** Replicas of each shard; 0 on a single node. Applied to the live index on start. */
+  INDEX_REPLICAS: z.coerce.number().int().min(0).max(16).default(0),
+  /** How soon indexed documents become searchable ("1s"); "30s" or "-1" speeds up a bulk load. */
+  INDEX_REFRESH_INTERVAL: z
+    .string()
+    .regex(/^(?:-1|\d+(?:ms|s|m))$/, 'a duration such as "1s", "500ms", "30s", or "-1"')
+    .default("1s"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** auto: pretty in a terminal, JSON otherwise. */
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),

@@ -21,7 +21,21 @@ const facet = {
 
 export const TEMPLATE_VERSION = 1;
 
-export function indexTemplate(alias: string): Record<string, unknown> {
+/** The settings an operator sizes for the cluster (INDEX_SHARDS, INDEX_REPLICAS, INDEX_REFRESH_INTERVAL). */
+export interface IndexSizing {
+  shards: number;
+  replicas: number;
+  refreshInterval: string;
+}
+
+/** One shard, no replica, searchable within a second: a single local node. */
+export const SINGLE_NODE: IndexSizing = { shards: 1, replicas: 0, refreshInterval: "1s" };
+
+/** The index template of the versioned indices behind `alias`, sized for the cluster. */
+export function indexTemplate(
+  alias: string,
+  sizing: IndexSizing = SINGLE_NODE,
+): Record<string, unknown> {
   return {
     index_patterns: [`${alias}-v*`],
     priority: 100,
@@ -29,8 +43,9 @@ export function indexTemplate(alias: string): Record<string, unknown> {
     _meta: { owner: "lodestone", description: "documents of the Lodestone pipeline" },
     template: {
       settings: {
-        number_of_shards: 1,
-        number_of_replicas: 0,
+        number_of_shards: sizing.shards,
+        number_of_replicas: sizing.replicas,
+        refresh_interval: sizing.refreshInterval,
         // A Dashboards query-bar search reaches the analysed text and entity names in both languages.
         "index.query.default_field": [
           "title",

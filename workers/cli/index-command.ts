@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
-import { ensureIndex } from "../indexing/ensure-index.ts";
+import { ensureIndex, indexSizingOf } from "../indexing/ensure-index.ts";
 import { aliasTargets, migrateIndex } from "../indexing/migrate-index.ts";
 import { createProgress } from "../runs/run-progress.ts";
 
@@ -49,13 +49,19 @@ export function indexCommand(): Command {
       const log = createLogger(config, "index-migrate");
       const client = createOpenSearch(config);
       try {
-        await ensureIndex(client, config.INDEX_ALIAS);
+        await ensureIndex(client, config.INDEX_ALIAS, indexSizingOf(config));
         let progress: ReturnType<typeof createProgress> | undefined;
         let ticked = 0;
-        const result = await migrateIndex(client, config.INDEX_ALIAS, log, (done, total) => {
-          progress ??= createProgress(total, log, "documents");
-          for (; ticked < done; ticked += 1) progress.tick("");
-        });
+        const result = await migrateIndex(
+          client,
+          config.INDEX_ALIAS,
+          log,
+          (done, total) => {
+            progress ??= createProgress(total, log, "documents");
+            for (; ticked < done; ticked += 1) progress.tick("");
+          },
+          indexSizingOf(config),
+        );
         progress?.stop();
         process.stdout.write(
           `${config.INDEX_ALIAS}: ${result.from} → ${result.to}; ${result.copied} copied, ${result.caughtUp} caught up. ` +

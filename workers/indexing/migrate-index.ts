@@ -8,7 +8,11 @@
  */
 
 import { sleep } from "../../infra/local/run-command.ts";
-import { indexTemplate } from "../../infra/opensearch/index-template.ts";
+import {
+  type IndexSizing,
+  indexTemplate,
+  SINGLE_NODE,
+} from "../../infra/opensearch/index-template.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { OpenSearchClient } from "../../shared/opensearch.ts";
 import { templateName, versionedIndexName } from "./ensure-index.ts";
@@ -77,6 +81,7 @@ export async function migrateIndex(
   alias: string,
   log: Logger,
   onProgress: (done: number, total: number) => void = () => {},
+  sizing: IndexSizing = SINGLE_NODE,
 ): Promise<MigrationResult> {
   const targets = await aliasTargets(client, alias);
   const from = targets.at(-1);
@@ -86,7 +91,10 @@ export async function migrateIndex(
     );
   }
   const to = versionedIndexName(alias, versionOf(from, alias) + 1);
-  await client.indices.putIndexTemplate({ name: templateName(alias), body: indexTemplate(alias) });
+  await client.indices.putIndexTemplate({
+    name: templateName(alias),
+    body: indexTemplate(alias, sizing),
+  });
   await client.indices.create({ index: to });
   log.info({ from, to }, "copying documents into the new index");
   const copied = await reindex(

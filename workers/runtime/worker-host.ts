@@ -6,14 +6,14 @@
 import type { Worker } from "bullmq";
 import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
-import { buildPipeline } from "../../pipelines/pipeline.ts";
+import { buildPipeline, type StageName } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { BulkIndexer } from "../indexing/bulk-indexer.ts";
 import { DeadLetters } from "../indexing/dead-letters.ts";
-import { ensureIndex } from "../indexing/ensure-index.ts";
+import { ensureIndex, indexSizingOf } from "../indexing/ensure-index.ts";
 import { MetricsStore } from "../metrics/metrics-store.ts";
 import { RedisHostGate } from "../sources/host-rate-limit.ts";
 import { recordSourceRun } from "../sources/run-recorder.ts";
@@ -31,6 +31,8 @@ export interface WorkerHost {
 
 /** Starts one worker per stage of the pipeline, on the configured queues and index. */
 export interface WorkerHostOptions {
+  /** The stages this process works on; every stage when absent (`lodestone workers --stages`). */
+  stages?: readonly StageName[];
   /** Called once the host has stopped itself after a CriticalError. */
   onStopped?: (error: Error) => void;
 }
@@ -43,7 +45,7 @@ export async function startWorkerHost(
   let closing: Promise<void> | undefined;
   const connection = createRedis(config);
   const opensearch = createOpenSearch(config);
-  await ensureIndex(opensearch, config.INDEX_ALIAS);
+  await ensureIndex(opensearch, config.INDEX_ALIAS, indexSizingOf(config));
   const queues = createQueueSet(config, connection);
   const state = new SourceState(connection, config.QUEUE_PREFIX);
   const registry = new SourceRegistry(connection, config.QUEUE_PREFIX);
@@ -81,19 +83,26 @@ export async function startWorkerHost(
     maxBytes: config.FETCH_MAX_BYTES,
     http,
   });
+  const runs = (name: StageName) => options.stages === undefined || options.stages.includes(name);
   const workers = [
-    ...pipeline.transforms.map((stage) =>
-      startStageWorker(transformHandler(stage, queues, config.WORKER_CONCURRENCY, state), deps),
-    ),
-    startStageWorker(
-      indexHandler(pipeline.sink, {
-        indexer,
-        ledger: state,
-        deadLetters: new DeadLetters(connection, config.QUEUE_PREFIX),
-        concurrency: config.INDEX_CONCURRENCY,
-      }),
-      deps,
-    ),
+    ...pipeline.transforms
+      .filter((stage) => runs(stage.name))
+      .map((stage) =>
+        startStageWorker(transformHandler(stage, queues, config.WORKER_CONCURRENCY, state), deps),
+      ),
+    ...(runs(pipeline.sink.name)
+      ? [
+          startStageWorker(
+            indexHandler(pipeline.sink, {
+              indexer,
+              ledger: state,
+              deadLetters: new DeadLetters(connection, config.QUEUE_PREFIX),
+              concurrency: config.INDEX_CONCURRENCY,
+            }),
+            deps,
+          ),
+        ]
+      : []),
   ];
   log.info({ queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, "workers started");
   const host: WorkerHost = {
