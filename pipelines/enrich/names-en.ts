@@ -66,7 +66,10 @@ function isKnownBrand(name: string): boolean {
 }
 
 function statisticalNames(text: string, known: readonly Candidate[]): Candidate[] {
-  const doc = nlp(nameBearingText(text, known));
+  const bearing = nameBearingText(text, known);
+  // Nothing unexplained: compromise would find nothing, and even an empty parse has a cost.
+  if (bearing === "") return [];
+  const doc = nlp(bearing);
   const found: Candidate[] = [];
   const add = (names: string[], type: "person" | "location" | "organization") => {
     for (const raw of new Set(cleanNames(names))) {
