@@ -32,15 +32,25 @@ function shortFormOf(surface: string): string | null {
   return PINYIN_SURNAMES.has(first) ? first : (words.at(-1) ?? null);
 }
 
-function familyNameMentions(text: string, found: Candidate[]): Candidate[] {
-  const byShort = new Map<string, Candidate | null>();
+/** Each key's candidate, or null where candidates of two different entities share the key. */
+function unambiguousBy(
+  found: Candidate[],
+  keyOf: (c: Candidate) => string | null,
+): Map<string, Candidate | null> {
+  const byKey = new Map<string, Candidate | null>();
   for (const c of found) {
-    if (c.type !== "person") continue;
-    const short = shortFormOf(text.slice(c.start, c.end));
-    if (!short) continue;
-    const seen = byShort.get(short);
-    byShort.set(short, seen === undefined || seen?.id === c.id ? c : null);
+    const key = keyOf(c);
+    if (key === null) continue;
+    const seen = byKey.get(key);
+    byKey.set(key, seen === undefined || seen?.id === c.id ? c : null);
   }
+  return byKey;
+}
+
+function familyNameMentions(text: string, found: Candidate[]): Candidate[] {
+  const byShort = unambiguousBy(found, (c) =>
+    c.type === "person" ? shortFormOf(text.slice(c.start, c.end)) : null,
+  );
   const added: Candidate[] = [];
   for (const [short, person] of byShort) {
     if (!person) continue;
@@ -79,13 +89,9 @@ function declaredAliases(text: string, found: Candidate[]): Candidate[] {
  * (a headline, "Said Zhang Yanping, director…").
  */
 function repeatedNames(text: string, found: Candidate[]): Candidate[] {
-  const bySurface = new Map<string, Candidate | null>();
-  for (const c of found) {
-    if (c.type !== "person" && c.type !== "organization") continue;
-    const surface = text.slice(c.start, c.end);
-    const seen = bySurface.get(surface);
-    bySurface.set(surface, seen === undefined || seen?.id === c.id ? c : null);
-  }
+  const bySurface = unambiguousBy(found, (c) =>
+    c.type === "person" || c.type === "organization" ? text.slice(c.start, c.end) : null,
+  );
   const added: Candidate[] = [];
   for (const [surface, entity] of bySurface) {
     if (!entity) continue;
