@@ -111,7 +111,8 @@ try {
   startWorkers();
 
   const connection = createRedis(config);
-  const queues = createQueueSet(config, connection);
+  // Connection errors while Redis restarts are the drill's own doing: not worth a line each.
+  const queues = createQueueSet(config, connection, log.child({}, { level: "error" }));
   const metrics = new MetricsStore(connection, config.QUEUE_PREFIX);
   for (let i = 0; i < 120 && (await queues.fetch.getWorkersCount()) < 2; i += 1) await sleep(500);
   const runId = newRunId();
