@@ -56,13 +56,15 @@ const dir = await mkdtemp(join(tmpdir(), "lodestone-drill-"));
 const workers: ChildProcess[] = [];
 let servers: Awaited<ReturnType<typeof startDrillServers>> | undefined;
 
+/** A child that has not exited (a killed one has a signalCode and no exitCode). */
+const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
 async function cleanup(): Promise<void> {
-  for (const child of workers) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(
-    workers.map((child) =>
-      child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : undefined,
-    ),
-  );
+  const live = workers.filter(alive);
+  // Waiting on 'exit' keeps the event loop alive; without it node would quit before the servers stop.
+  const exited = live.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+  for (const child of live) child.kill("SIGTERM");
+  await Promise.all(exited);
   await servers?.stop();
   if (!args.keep) await rm(dir, { recursive: true, force: true });
   else say(`kept ${dir}`);
