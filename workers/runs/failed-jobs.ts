@@ -13,7 +13,7 @@ import { docIdOf } from "../runtime/stage-worker.ts";
 export interface FailedJob {
   id: string;
   stage: StageName;
-  /** The source the job's payload speaks of (a document id past fetch). */
+  /** The id of the source the job's payload comes from. */
   source?: string;
   attempts: number;
   reason: string;
