@@ -1,5 +1,5 @@
 /** `lodestone failed [--stage S]` and `lodestone failed retry <job-id>|--all`: failed work, seen and replayed. */
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 import { loadConfig } from "../../shared/config.ts";
 import {
@@ -11,6 +11,12 @@ import {
   retryFailedJob,
 } from "../runs/failed-jobs.ts";
 import { withSources } from "../sources/open-sources.ts";
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("a whole number, 1 or more");
+  return n;
+}
 
 function stageOption(): Option {
   return new Option("--stage <stage>", "only this stage").choices(STAGE_NAMES);
@@ -50,13 +56,13 @@ export function failedCommand(): Command {
       "jobs that failed for good, newest first: id, stage, source, attempts, reason, when",
     )
     .addOption(stageOption())
-    .option("--limit <n>", "how many", "50")
+    .option("--limit <n>", "how many", positiveInt, 50)
     .option("--json", "print JSON")
-    .action(async (options: { stage?: StageName; limit: string; json?: boolean }) => {
+    .action(async (options: { stage?: StageName; limit: number; json?: boolean }) => {
       await withSources(loadConfig(), async ({ queues }) => {
         const jobs = await listFailed(queues, {
           ...(options.stage ? { stage: options.stage } : {}),
-          limit: Number(options.limit),
+          limit: options.limit,
         });
         if (options.json) {
           process.stdout.write(`${JSON.stringify(jobs, null, 2)}\n`);
