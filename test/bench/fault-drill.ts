@@ -32,11 +32,13 @@ import { indexedIds } from "./drill/indexed-ids.ts";
 
 const { values: args } = parseArgs({
   options: {
-    files: { type: "string", default: process.env.DRILL_FILES ?? "1000" },
+    files: { type: "string", default: "1000" },
     "redis-port": { type: "string", default: "6391" },
     "opensearch-port": { type: "string", default: "9211" },
     "freeze-seconds": { type: "string", default: "30" },
     keep: { type: "boolean", default: false },
+    /** Of the workers processes, whose logs go to workers-<n>.log in the drill's folder (--keep). */
+    "log-level": { type: "string", default: "warn" },
   },
 });
 const files = Number(args.files);
@@ -94,7 +96,7 @@ try {
     QUEUE_PREFIX: "drill",
     INDEX_ALIAS: "drill-documents",
     LODESTONE_AUTO_INFRA: "false",
-    LOG_LEVEL: process.env.DRILL_LOG_LEVEL ?? "warn",
+    LOG_LEVEL: args["log-level"],
     LOG_FORMAT: "json",
   };
   const config = loadConfig(env);
