@@ -19,6 +19,7 @@ import {
   normalizedDocumentSchema,
   type SourceRef,
 } from "../shared/document.ts";
+import { BudgetExceededError } from "../shared/errors.ts";
 import { enrich } from "./enrich/enrich.ts";
 import { createFetchStage } from "./fetch/fetch-source.ts";
 import { type FetchOptions, fetchRequestSchema } from "./fetch/fetch-types.ts";
@@ -82,6 +83,8 @@ interface StageDeclaration<I, O> {
   hooks?: StageHooks<I, O>;
   emptyMeansUnchanged?: boolean;
   expand?: (input: I) => Promise<SourceRef[] | null>;
+  /** Checked on every output: the budget it is over, as a reason, or null; over budget is a permanent failure. */
+  budget?: (output: O) => string | null;
 }
 
 function expanderOf<I>(
@@ -102,13 +105,34 @@ function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): Tr
       let input = d.input.parse(raw);
       if (hookCtx && d.hooks?.prepare) input = await d.hooks.prepare(input, hookCtx);
       const results = await d.fn(input, ctx);
+      for (const result of results) {
+        const over = d.budget?.(result);
+        if (over) throw new BudgetExceededError(`${result.id}: ${over}`);
+      }
       if (hookCtx && d.hooks?.completed) await d.hooks.completed(input, results, hookCtx);
       return results.map((doc) => ({ id: doc.id, doc: d.output.parse(doc) }));
     },
   };
 }
 
-export type PipelineOptions = FetchOptions;
+/** Largest body, in characters after cleaning, when the caller sets none (MAX_DOCUMENT_CHARS). */
+export const DEFAULT_MAX_DOCUMENT_CHARS = 1_000_000;
+
+export interface PipelineOptions extends FetchOptions {
+  /**
+   * Largest body a document may have after cleaning. The later stages are
+   * CPU-bound and roughly linear in it, and no article is this long: a body
+   * over it is binary or a dump, refused with its size rather than indexed.
+   */
+  maxDocumentChars?: number;
+}
+
+function bodyBudget(maxChars: number) {
+  return (doc: { body: string }): string | null =>
+    doc.body.length > maxChars
+      ? `body is ${doc.body.length} characters after cleaning, over the budget of ${maxChars} (MAX_DOCUMENT_CHARS)`
+      : null;
+}
 
 export interface Pipeline {
   /** The transform stages in order, from ENTRY_STAGE to the one before SINK_STAGE. */
@@ -151,6 +175,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: normalizedDocumentSchema,
       fn: (doc) => [normalize(doc)],
       cost: "cpu",
+      budget: bodyBudget(options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS),
     }),
     defineStage({
       name: "language",

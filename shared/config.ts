@@ -65,6 +65,8 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** Largest document body, in characters after cleaning; a longer one fails for good at normalize. */
+  MAX_DOCUMENT_CHARS: z.coerce.number().int().min(1000).default(1_000_000),
   /** Hosts, addresses and networks (CIDR) exempt from SSRF protection, comma-separated. */
   FETCH_ALLOW_HOSTS: z
     .string()

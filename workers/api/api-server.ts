@@ -8,9 +8,11 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { ZodError } from "zod";
 import { errorMessage } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
+import type { DeadLetters } from "../indexing/dead-letters.ts";
 import { ScheduleError } from "../sources/schedules.ts";
 import type { SourceService } from "../sources/source-service.ts";
 import { apiKeyAuth } from "./bearer-auth.ts";
+import { failedRoutes } from "./failed-routes.ts";
 import { type OpsDeps, opsRoutes } from "./ops-routes.ts";
 import { mountQueueBoard, QUEUE_BOARD_PATH } from "./queue-board.ts";
 import { NotFoundError, sourceRoutes } from "./source-routes.ts";
@@ -18,6 +20,7 @@ import { NotFoundError, sourceRoutes } from "./source-routes.ts";
 export interface ApiDeps extends OpsDeps {
   apiKey: string;
   service: SourceService;
+  deadLetters: DeadLetters;
   log: Logger;
 }
 
@@ -54,6 +57,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   );
   opsRoutes(app, deps);
   sourceRoutes(app, deps.service, deps.queues);
+  failedRoutes(app, deps.queues, deps.deadLetters);
   await mountQueueBoard(app, deps.queues);
   return app;
 }

@@ -4,6 +4,7 @@ import { CriticalError } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
+import { DeadLetters } from "../indexing/dead-letters.ts";
 import { MetricsStore } from "../metrics/metrics-store.ts";
 import { closeQueueSet, createQueueSet } from "../runtime/queue-set.ts";
 import { SourceRegistry } from "../sources/source-registry.ts";
@@ -36,6 +37,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     opensearch,
     queues,
     metrics: new MetricsStore(redis, config.QUEUE_PREFIX),
+    deadLetters: new DeadLetters(redis, config.QUEUE_PREFIX),
     service: new SourceService(new SourceRegistry(redis, config.QUEUE_PREFIX), queues),
   });
   const url = await app.listen({ port: config.PORT, host: config.API_HOST });

@@ -7,7 +7,7 @@ import { onShutdown } from "../runtime/shutdown.ts";
 export function apiCommand(): Command {
   return new Command("api")
     .description(
-      "serve the HTTP API on PORT (needs LODESTONE_API_KEY): /sources, /jobs/:id, /health, /ready, /metrics, /queues",
+      "serve the HTTP API on PORT (needs LODESTONE_API_KEY): /sources, /jobs/:id, /failed, /dead-letters, /health, /ready, /metrics, /queues",
     )
     .action(async () => {
       const config = loadConfig();

@@ -24,6 +24,11 @@ export function enqueueCommand(): Command {
     .argument("<sources...>", "files, folders or http(s) URLs")
     .option("--wait", "wait until every source is indexed or failed, then print a summary")
     .option(
+      "--verbose",
+      "with --wait: list every source in the summary, not only failures and the first few",
+    )
+    .option("--json", "with --wait: print every source's outcome as JSON instead of the summary")
+    .option(
       "--schedule <cron>",
       'also re-ingest on this cron schedule (5 fields, or 6 with seconds first), e.g. "0 */6 * * *"',
     )
@@ -32,10 +37,21 @@ export function enqueueCommand(): Command {
       "time zone of the schedule, an IANA name such as Asia/Shanghai (default UTC)",
     )
     .action(
-      async (inputs: string[], options: { wait?: boolean; schedule?: string; tz?: string }) => {
+      async (
+        inputs: string[],
+        options: {
+          wait?: boolean;
+          verbose?: boolean;
+          json?: boolean;
+          schedule?: string;
+          tz?: string;
+        },
+      ) => {
         const config = loadConfig();
         const log = createLogger(config, "enqueue");
         if (options.tz && !options.schedule) throw new Error("--tz needs --schedule");
+        if ((options.verbose || options.json) && !options.wait)
+          throw new Error("--verbose and --json go with --wait");
         // Checked before anything is registered or enqueued.
         if (options.schedule) nextRunOf(options.schedule, options.tz);
         const connection = createRedis(config);
@@ -65,7 +81,11 @@ export function enqueueCommand(): Command {
           }
           if (options.wait) {
             const outcomes = await ingestAndWait(config, queues, sources, log);
-            process.stdout.write(`${summarize(outcomes)}\n`);
+            process.stdout.write(
+              options.json
+                ? `${JSON.stringify(outcomes, null, 2)}\n`
+                : `${summarize(outcomes, undefined, { verbose: Boolean(options.verbose) })}\n`,
+            );
             if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
             return;
           }

@@ -9,6 +9,7 @@ import { apiCommand } from "./api-command.ts";
 import { dashboardsCommand } from "./dashboards-command.ts";
 import { deadLettersCommand } from "./dead-letters-command.ts";
 import { enqueueCommand } from "./enqueue-command.ts";
+import { failedCommand } from "./failed-command.ts";
 import { indexCommand } from "./index-command.ts";
 import { infraCommand } from "./infra-command.ts";
 import { processCommand } from "./process-command.ts";
@@ -21,11 +22,14 @@ import { workersCommand } from "./workers-command.ts";
 const program = new Command("lodestone")
   .description("Ingest bilingual (Chinese/English) rare-earth industry news into OpenSearch")
   .showHelpAfterError()
+  // A subcommand's options are its own: `failed retry --stage x` must not hand --stage to `failed`.
+  .enablePositionalOptions()
   .addCommand(processCommand())
   .addCommand(enqueueCommand())
   .addCommand(workersCommand())
   .addCommand(infraCommand())
   .addCommand(indexCommand())
+  .addCommand(failedCommand())
   .addCommand(deadLettersCommand())
   .addCommand(repairCommand())
   .addCommand(sourcesCommand())

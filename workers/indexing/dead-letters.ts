@@ -7,9 +7,13 @@
 import type { Redis } from "ioredis";
 
 export interface DeadLetter {
+  /** The stream entry's id, to remove it once the document is replayed. */
+  entryId: string;
   at: string;
   docId: string;
   sourceId: string;
+  /** The failed index job that holds the document (absent on letters written before it was recorded). */
+  jobId?: string;
   reason: string;
 }
 
@@ -25,7 +29,8 @@ export class DeadLetters {
     this.key = `${prefix}:dead-letters`;
   }
 
-  async record(letter: Omit<DeadLetter, "at">): Promise<void> {
+  /** Records a refused document. */
+  async record(letter: Omit<DeadLetter, "at" | "entryId">): Promise<void> {
     const at = new Date().toISOString();
     await this.redis.xadd(
       this.key,
@@ -39,21 +44,39 @@ export class DeadLetters {
       letter.docId,
       "sourceId",
       letter.sourceId,
+      "jobId",
+      letter.jobId ?? "",
       "reason",
       letter.reason,
     );
   }
 
+  /** The newest `limit` letters, newest first. */
   async list(limit = 100): Promise<DeadLetter[]> {
     const entries = await this.redis.xrevrange(this.key, "+", "-", "COUNT", limit);
-    return entries.map(([, fields]) => {
-      const get = (name: string) => fields[fields.indexOf(name) + 1] ?? "";
+    return entries.map(([entryId, fields]) => {
+      const map = new Map<string, string>();
+      for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i] ?? "", fields[i + 1] ?? "");
+      const get = (name: string) => map.get(name) ?? "";
+      const jobId = get("jobId");
       return {
+        entryId,
         at: get("at"),
         docId: get("docId"),
         sourceId: get("sourceId"),
+        ...(jobId ? { jobId } : {}),
         reason: get("reason"),
       };
     });
+  }
+
+  /** Every letter, newest first (the stream is capped at MAX_ENTRIES). */
+  async all(): Promise<DeadLetter[]> {
+    return this.list(MAX_ENTRIES * 2);
+  }
+
+  /** Removes letters whose documents were replayed. */
+  async remove(entryIds: readonly string[]): Promise<void> {
+    if (entryIds.length > 0) await this.redis.xdel(this.key, ...entryIds);
   }
 }

@@ -2,8 +2,9 @@
  * Per-stage job counters and a duration histogram, kept in Redis so that the
  * API process reports the jobs every worker process handled, and a worker's
  * restart loses nothing. One hash per stage: `completed`, `failed`,
- * `retried`, `unchanged` (fetch only), `duration_count`, `duration_sum` (seconds), and one
- * `le:<bound>` field per histogram bucket (non-cumulative; the renderer sums).
+ * `retried`, `unchanged` (fetch only), `duration_count`, `duration_sum` (seconds), one
+ * `le:<bound>` field per histogram bucket (non-cumulative; the renderer sums), and one
+ * `refused:<kind>` field per class of permanent failure (input refused with a reason).
  */
 import type { Redis } from "ioredis";
 import { STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
@@ -19,6 +20,8 @@ export interface StageStats {
   unchanged: number;
   failed: number;
   retried: number;
+  /** Jobs failed for good by a permanent error, by its class (BudgetExceededError, PermanentError, …). */
+  refused: Record<string, number>;
   duration: { buckets: Array<[number, number]>; inf: number; count: number; sum: number };
 }
 
@@ -50,6 +53,8 @@ export class MetricsStore {
     if (outcome.status === "completed" && isUnchanged(outcome.result))
       tx.hincrby(key, "unchanged", 1);
     if (outcome.status === "failed") tx.hincrby(key, "failed", 1);
+    if (outcome.status === "failed" && outcome.failureKind)
+      tx.hincrby(key, `refused:${outcome.failureKind}`, 1);
     // Every attempt's time counts, a failed one too: it held a worker as long.
     const seconds = outcome.ms / 1000;
     tx.hincrby(key, bucketField(seconds), 1);
@@ -70,6 +75,11 @@ export class MetricsStore {
         unchanged: number("unchanged"),
         failed: number("failed"),
         retried: number("retried"),
+        refused: Object.fromEntries(
+          Object.entries(hash)
+            .filter(([field]) => field.startsWith("refused:"))
+            .map(([field, value]) => [field.slice("refused:".length), Number(value)]),
+        ),
         duration: {
           buckets: DURATION_BUCKETS.map((le) => [le, number(`le:${le}`)]),
           inf: number("le:+Inf"),

@@ -37,6 +37,16 @@ export function renderPrometheus(
     (s) => s.failed,
   );
   counter("lodestone_jobs_retried_total", "Job attempts that were retries.", (s) => s.retried);
+  const refused = "lodestone_jobs_refused_total";
+  lines.push(
+    `# HELP ${refused} Jobs failed for good by a permanent error (input refused with a reason), by error class.`,
+    `# TYPE ${refused} counter`,
+  );
+  for (const [stage, s] of stages) {
+    for (const [kind, count] of Object.entries(s.refused).sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`${refused}{stage="${label(stage)}",kind="${label(kind)}"} ${count}`);
+    }
+  }
   const fetch = stats.fetch;
   lines.push(
     "# HELP lodestone_sources_unchanged_total Fetches that found their source unchanged (304 or same content hash): no work past fetch.",

@@ -1,4 +1,8 @@
-/** The human summary of a run: per source, per language, entities, repairs, failures. */
+/**
+ * The human summary of a run: counts per status, language, entities and
+ * repairs, every failure in full, and the first few other sources (all of
+ * them with `verbose`), so a run of thousands of files stays one screen.
+ */
 import type { SourceOutcome } from "./run-tracker.ts";
 
 export interface IndexStats {
@@ -18,7 +22,25 @@ function formatCounts(counts: Record<string, number>): string {
   return entries.length === 0 ? "none" : entries.map(([k, v]) => `${k} ${v}`).join(", ");
 }
 
-export function summarize(outcomes: SourceOutcome[], stats?: IndexStats): string {
+export interface SummaryOptions {
+  /** One line per source, not only the first SHOWN_SOURCES. */
+  verbose?: boolean;
+}
+
+/** Sources other than failed ones listed when not verbose. */
+export const SHOWN_SOURCES = 10;
+
+function sourceLine(outcome: SourceOutcome): string {
+  const ids = outcome.documents.map((d) => `${d.docId} [${d.lang}, ${d.result}, v${d.version}]`);
+  return `  ${outcome.status.padEnd(9)} ${outcome.source.id}${ids.length ? ` → ${ids.join("; ")}` : ""}`;
+}
+
+/** The summary as lines of text. */
+export function summarize(
+  outcomes: SourceOutcome[],
+  stats?: IndexStats,
+  options: SummaryOptions = {},
+): string {
   const docs = outcomes.flatMap((o) => o.documents);
   const written = docs.filter((d) => d.result !== "noop");
   const repairs: Record<string, number> = {};
@@ -39,11 +61,16 @@ export function summarize(outcomes: SourceOutcome[], stats?: IndexStats): string
       `Unchanged since the last complete run (nothing re-indexed): ${unchanged.length} source(s)`,
     );
   }
-  for (const outcome of outcomes) {
-    const ids = outcome.documents.map((d) => `${d.docId} [${d.lang}, ${d.result}, v${d.version}]`);
-    lines.push(
-      `  ${outcome.status.padEnd(9)} ${outcome.source.id}${ids.length ? ` → ${ids.join("; ")}` : ""}`,
-    );
+  const failed = outcomes.filter((o) => o.status === "failed");
+  const others = outcomes.filter((o) => o.status !== "failed");
+  const shown = options.verbose ? others : others.slice(0, SHOWN_SOURCES);
+  for (const outcome of shown) lines.push(sourceLine(outcome));
+  if (shown.length < others.length) {
+    lines.push(`  … and ${others.length - shown.length} more (--verbose lists every source)`);
+  }
+  if (failed.length > 0) lines.push(`Failed: ${failed.length} source(s)`);
+  for (const outcome of failed) {
+    lines.push(sourceLine(outcome));
     for (const failure of outcome.failures) {
       lines.push(`    failed at ${failure.stage} (${failure.jobId}): ${failure.reason}`);
     }

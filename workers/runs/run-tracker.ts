@@ -7,7 +7,6 @@ import { Job, QueueEvents } from "bullmq";
 import { ENTRY_STAGE, SINK_STAGE, STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import type { SourceRef } from "../../shared/document.ts";
-import { errorMessage } from "../../shared/errors.ts";
 import { createLogger, type Logger } from "../../shared/logger.ts";
 import type { EnqueuedSource } from "../runtime/entry-jobs.ts";
 import {
@@ -16,6 +15,7 @@ import {
   stageJobResultSchema,
 } from "../runtime/job-data.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
+import { type Finished, JobWaiters } from "./job-waiters.ts";
 
 export interface Failure {
   stage: StageName;
@@ -34,6 +34,7 @@ const RECHECK_MS = 5_000;
 
 export class RunTracker {
   private readonly events: Record<StageName, QueueEvents>;
+  private readonly waiters: Record<StageName, JobWaiters>;
 
   constructor(
     config: Config,
@@ -52,6 +53,9 @@ export class RunTracker {
       ),
     ]);
     this.events = Object.fromEntries(entries) as Record<StageName, QueueEvents>;
+    this.waiters = Object.fromEntries(
+      STAGE_NAMES.map((name) => [name, new JobWaiters(this.events[name])]),
+    ) as Record<StageName, JobWaiters>;
   }
 
   async ready(): Promise<void> {
@@ -97,24 +101,24 @@ export class RunTracker {
    * an event published while the events connection was down (a Redis
    * restart) is never delivered, but the job's state in Redis is still true.
    */
-  private async finished(
-    stage: StageName,
-    job: Job,
-  ): Promise<{ result: unknown } | { reason: string }> {
+  private async finished(stage: StageName, job: Job): Promise<Finished> {
     const deadline = Date.now() + this.timeoutMs;
-    for (;;) {
-      try {
-        return { result: await job.waitUntilFinished(this.events[stage], RECHECK_MS) };
-      } catch (error) {
-        const state = await job.getState();
+    const watch = this.waiters[stage].watch(job.id ?? "");
+    try {
+      for (;;) {
+        const state = await job.getState().catch(() => "unknown");
         if (state === "failed" || state === "completed") {
           const current = await Job.fromId(this.queues[stage], job.id ?? "");
           if (state === "completed") return { result: current?.returnvalue };
-          return { reason: current?.failedReason || errorMessage(error) };
+          return { reason: current?.failedReason || "failed (no reason recorded)" };
         }
         if (Date.now() > deadline)
           return { reason: `not finished after ${this.timeoutMs} ms (${state})` };
+        const ended = await watch.next(RECHECK_MS);
+        if (ended) return ended;
       }
+    } finally {
+      watch.cancel();
     }
   }
 

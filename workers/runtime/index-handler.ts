@@ -6,7 +6,7 @@ import type { SourceLedger, StageContext } from "../../pipelines/stage.ts";
 import { PermanentError } from "../../shared/errors.ts";
 import type { BulkIndexer } from "../indexing/bulk-indexer.ts";
 import type { DeadLetters } from "../indexing/dead-letters.ts";
-import type { IndexJobResult } from "./job-data.ts";
+import { childJobId, type IndexJobResult } from "./job-data.ts";
 import type { StageHandler } from "./stage-worker.ts";
 
 export interface SinkDeps {
@@ -30,6 +30,8 @@ export function indexHandler(sink: SinkStage, deps: SinkDeps): StageHandler<Inde
             await deps.deadLetters.record({
               docId: doc.id,
               sourceId: doc.source.id,
+              // This job's own id (job ids are deterministic): `dead-letters retry` replays it.
+              jobId: childJobId(runId, sink.name, doc.id),
               reason: error.message,
             });
           }

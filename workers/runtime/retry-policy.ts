@@ -18,6 +18,12 @@ export function policyOf(error: unknown): ErrorPolicy {
   return "retry";
 }
 
+/** The class of a permanent failure, for counting refusals by kind (e.g. BudgetExceededError). */
+export function failureKindOf(error: unknown): string {
+  if (error instanceof ZodError) return "InvalidPayload";
+  return error instanceof Error ? error.name : "Error";
+}
+
 function reasonOf(error: unknown): string {
   if (error instanceof ZodError)
     return `invalid job payload: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;

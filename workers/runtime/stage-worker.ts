@@ -13,7 +13,7 @@ import type { Logger } from "../../shared/logger.ts";
 import { jobLogger } from "../../shared/logger.ts";
 import { runIdOf } from "../sources/scheduled-run.ts";
 import { jobEnvelopeSchema } from "./job-data.ts";
-import { policyOf, toQueueError } from "./retry-policy.ts";
+import { failureKindOf, policyOf, toQueueError } from "./retry-policy.ts";
 
 export interface WorkerDeps {
   config: Config;
@@ -38,6 +38,8 @@ export interface JobOutcome {
   retried: boolean;
   result?: unknown;
   error?: string;
+  /** Of a job failed for good by a permanent error: the error's class (BudgetExceededError, …). */
+  failureKind?: string;
 }
 
 export interface StageHandler<R> {
@@ -105,7 +107,9 @@ export function startStageWorker<R>(handler: StageHandler<R>, deps: WorkerDeps):
         job.attemptsMade + 1 < (job.opts.attempts ?? 1);
       log.warn({ err: queueError, attempt: job.attemptsMade + 1, willRetry }, "job failed");
       const status = willRetry ? "retrying" : "failed";
-      await report({ ...outcome, runId, sourceId, status, ms, error: queueError.message });
+      const kind =
+        queueError instanceof UnrecoverableError ? { failureKind: failureKindOf(error) } : {};
+      await report({ ...outcome, runId, sourceId, status, ms, error: queueError.message, ...kind });
       throw queueError;
     }
   };

@@ -81,6 +81,7 @@ export async function startWorkerHost(
   const pipeline = buildPipeline({
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,
+    maxDocumentChars: config.MAX_DOCUMENT_CHARS,
     http,
   });
   const runs = (name: StageName) => options.stages === undefined || options.stages.includes(name);

@@ -1,4 +1,5 @@
 /** The source service with its own Redis connection and queues, for one CLI command. */
+import type { Redis } from "ioredis";
 import type { Config } from "../../shared/config.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { closeQueueSet, createQueueSet, type QueueSet } from "../runtime/queue-set.ts";
@@ -7,6 +8,7 @@ import { SourceService } from "./source-service.ts";
 
 export interface OpenSources {
   service: SourceService;
+  redis: Redis;
   queues: QueueSet;
   close(): Promise<void>;
 }
@@ -17,6 +19,7 @@ export function openSources(config: Config): OpenSources {
   const service = new SourceService(new SourceRegistry(connection, config.QUEUE_PREFIX), queues);
   return {
     service,
+    redis: connection,
     queues,
     async close() {
       await closeQueueSet(queues);
