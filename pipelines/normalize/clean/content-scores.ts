@@ -1,0 +1,124 @@
+/**
+ * Evidence per text unit and per element, weighed together: a unit scores by
+ * its length (CJK characters count for more, since one carries about a word),
+ * its sentence punctuation and its link density; an element sums the scores
+ * of the units below it. Class/id hints and comment headings do not delete
+ * anything: they only change how much an element's text counts for its
+ * ancestors, so a container whose name looks like chrome can still be chosen
+ * when it is where the prose is.
+ */
+import type { Element } from "domhandler";
+import { type HintKind, hintOf } from "./node-hints.ts";
+import type { TextUnit } from "./text-units.ts";
+
+export interface ElementStats {
+  /** Net score: prose minus link lists and crumbs, with side parts damped. */
+  raw: number;
+  /** Positive prose score, not counting comment threads and boilerplate below. */
+  mass: number;
+  /** Characters of units below it. */
+  chars: number;
+  linkChars: number;
+  firstUnit: number;
+  kind: HintKind;
+  /** Index in document order and end of its subtree, to test containment cheaply. */
+  order: number;
+  end: number;
+}
+
+const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+const sentenceEnd = /[.!?。！？…"”»」)）]$/;
+const sentencePunct = /[.!?;:,。！？；，、：]/g;
+const commentHeading =
+  /^(\d+\s+)?(comments?|reader comments|leave a (reply|comment)|post a comment|conversation|discussion|responses?|kommentare?|commentaires?|comentarios?|commenti|комментари[йи]|评论|网友评论|发表评论|留言|コメント)(\s*[(（]?\d+[)）]?)?\s*[:：]?$/i;
+
+/** The effective length of a text: CJK characters count three times. */
+export function effectiveLength(text: string): number {
+  return text.length + 2 * (text.match(cjk)?.length ?? 0);
+}
+
+/** How much a unit looks like article prose (positive) or like chrome (negative). */
+export function unitScore(u: TextUnit): number {
+  if (u.heading) return 0;
+  const len = effectiveLength(u.text);
+  const density = u.linkChars / Math.max(1, u.text.length);
+  if (density > 0.5) return -Math.min(3, Math.max(0.3, len / 80));
+  // A short sentence is still a sentence; a short crumb ("Menu", "Nov 2") is chrome.
+  if (len < 25) return sentenceEnd.test(u.text) ? 0.1 : -0.3;
+  const punct = Math.min(6, u.text.match(sentencePunct)?.length ?? 0);
+  let score = (Math.min(len, 900) / 100 + punct * 0.3) * (1 - density);
+  // Short lines without punctuation are labels, bylines and menu entries.
+  if (len < 80 && punct === 0) score *= 0.3;
+  if (u.figure) score *= 0.2;
+  return score;
+}
+
+/** Whether a short unit is the heading of a comment thread ("3 Comments", "网友评论"). */
+export function isCommentHeading(u: TextUnit): boolean {
+  return u.text.length <= 40 && commentHeading.test(u.text);
+}
+
+export interface PageScores {
+  elements: Element[];
+  stats: Map<Element, ElementStats>;
+  unitScores: number[];
+  units: TextUnit[];
+}
+
+/** Scores every unit and sums them up the tree in one bottom-up pass (no recursion). */
+export function scorePage(elements: Element[], units: TextUnit[]): PageScores {
+  const stats = new Map<Element, ElementStats>();
+  elements.forEach((el, order) => {
+    stats.set(el, {
+      raw: 0,
+      mass: 0,
+      chars: 0,
+      linkChars: 0,
+      firstUnit: Number.POSITIVE_INFINITY,
+      kind: hintOf(el),
+      order,
+      end: order,
+    });
+  });
+  const unitScores = units.map(unitScore);
+  units.forEach((u, i) => {
+    const s = stats.get(u.owner);
+    if (s === undefined) return;
+    const score = unitScores[i] ?? 0;
+    s.raw += score;
+    if (score > 0) s.mass += score;
+    s.chars += u.text.length;
+    s.linkChars += u.linkChars;
+    if (i < s.firstUnit) s.firstUnit = i;
+  });
+  // A comment heading marks the block it opens as a comment thread.
+  units.forEach((u, i) => {
+    if (!isCommentHeading(u)) return;
+    const block = u.heading || u.owner.children.length <= 1 ? u.owner.parent : u.owner;
+    const s = block && "attribs" in block ? stats.get(block as Element) : undefined;
+    if (s !== undefined && i <= s.firstUnit + 1) s.kind = "comment";
+  });
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const el = elements[i];
+    const s = el ? stats.get(el) : undefined;
+    const parent = el?.parent;
+    const p = parent && "attribs" in parent ? stats.get(parent as Element) : undefined;
+    if (s === undefined || p === undefined) continue;
+    if (s.end > p.end) p.end = s.end;
+    p.chars += s.chars;
+    p.linkChars += s.linkChars;
+    p.firstUnit = Math.min(p.firstUnit, s.firstUnit);
+    if (s.kind === "comment" || s.kind === "boilerplate") {
+      p.raw += s.raw > 0 ? -0.5 * s.raw : s.raw;
+    } else {
+      p.raw += s.kind === "peripheral" && s.raw > 0 ? 0.3 * s.raw : s.raw;
+      p.mass += s.kind === "peripheral" ? 0.3 * s.mass : s.mass;
+    }
+  }
+  return { elements, stats, unitScores, units };
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+export function contains(outer: ElementStats, inner: ElementStats): boolean {
+  return inner.order >= outer.order && inner.order <= outer.end;
+}

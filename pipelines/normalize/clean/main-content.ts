@@ -1,0 +1,149 @@
+/**
+ * Main-content detection on a scored page: the element whose subtree holds
+ * the most article evidence, narrowed to one story when several <article>s
+ * sit together, then read out unit by unit without the side parts inside it
+ * (comment threads, related boxes, share bars, captions, link lists) — each of
+ * those dropped only when it is a minor part of the chosen element, so a
+ * mislabelled container never takes the article with it.
+ */
+import type { Element } from "domhandler";
+import { contains, type ElementStats, effectiveLength, type PageScores } from "./content-scores.ts";
+import { textOf } from "./html-dom.ts";
+
+const tagLine =
+  /^(tags?|tagged( with)?|topics?|labels?|filed under|categor(y|ies)|schlagw(ö|o)rter|themen|étiquettes|mots-clés|etiquetas|temas|标签|关键词|文章关键词|タグ|теги)\s*[:：]/i;
+const sentenceEnd = /[.!?。！？…"”»」)）]$/;
+const captionWords =
+  /(^|\s)(caption|credit|credits|wp-caption-text|photo-credit|image-credit)(\s|$)/i;
+
+function statsOf(scores: PageScores, el: Element): ElementStats | undefined {
+  return scores.stats.get(el);
+}
+
+function bonus(el: Element, s: ElementStats): number {
+  let b = 0;
+  if (el.name === "article") b += 1.5;
+  if (el.name === "main" || el.attribs.role === "main") b += 1;
+  if (el.attribs.itemprop === "articleBody") b += 3;
+  if (s.kind === "content") b += 1;
+  if (s.kind === "boilerplate") b -= 2;
+  if (s.kind === "comment") b -= 4;
+  return b;
+}
+
+/** The element with the most article evidence below it; ties go to the deeper one. */
+export function bestCandidate(scores: PageScores): Element | null {
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const el of scores.elements) {
+    const s = statsOf(scores, el);
+    if (s === undefined || s.mass <= 0) continue;
+    const score = s.raw + bonus(el, s);
+    if (score >= bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function normalizedTitle(t: string): string {
+  return t.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Several <article>s in the chosen element: teasers around a story, or an
+ * infinite-scroll stream of stories. Take the story that carries the page's
+ * title, else the first substantial one (the page's own story comes first).
+ */
+export function narrowToStory(scores: PageScores, root: Element, title: string | null): Element {
+  const r = statsOf(scores, root);
+  if (r === undefined || r.mass <= 0) return root;
+  const articles: Element[] = [];
+  for (const el of scores.elements) {
+    const s = statsOf(scores, el);
+    if (s === undefined || el === root || !contains(r, s)) continue;
+    if (el.name !== "article") continue;
+    const outer = articles.find((a) => {
+      const as = statsOf(scores, a);
+      return as !== undefined && contains(as, s);
+    });
+    if (outer === undefined) articles.push(el);
+  }
+  const substantial = articles.filter((a) => (statsOf(scores, a)?.mass ?? 0) >= 0.25 * r.mass);
+  if (substantial.length === 1) {
+    const only = substantial[0];
+    return only !== undefined && (statsOf(scores, only)?.mass ?? 0) >= 0.6 * r.mass ? only : root;
+  }
+  if (substantial.length < 2) return root;
+  if (title !== null) {
+    const wanted = normalizedTitle(title);
+    const titled = substantial.find((a) => {
+      for (const el of scores.elements) {
+        const s = statsOf(scores, el);
+        const as = statsOf(scores, a);
+        if (s === undefined || as === undefined || !contains(as, s)) continue;
+        if (!/^h[1-3]$/.test(el.name)) continue;
+        const h = normalizedTitle(textOf(el));
+        if (h.length > 5 && (wanted.includes(h) || h.includes(wanted))) return true;
+      }
+      return false;
+    });
+    if (titled !== undefined) return titled;
+  }
+  return substantial[0] ?? root;
+}
+
+function dropsElement(el: Element, s: ElementStats, root: ElementStats): boolean {
+  const share = s.mass / Math.max(1e-9, root.mass);
+  if (el.name === "figure" || el.name === "figcaption") return true;
+  if (s.kind === "comment") return share < 0.5 || s.mass === 0;
+  if (s.kind === "boilerplate") return share < 0.5;
+  if (el.name === "nav" || el.name === "aside" || el.name === "footer" || el.name === "form")
+    return share < 0.5;
+  if (s.kind === "peripheral") return share < 0.2;
+  return false;
+}
+
+/** The paragraphs of the chosen element, without the side parts inside it. */
+export function readOut(scores: PageScores, root: Element): string[] {
+  const r = statsOf(scores, root);
+  if (r === undefined) return [];
+  const dropped = new Set<Element>();
+  for (let i = r.order + 1; i <= r.end; i++) {
+    const el = scores.elements[i];
+    const s = el ? statsOf(scores, el) : undefined;
+    if (el === undefined || s === undefined) continue;
+    const parent = el.parent as Element | null;
+    if ((parent !== null && dropped.has(parent)) || dropsElement(el, s, r)) dropped.add(el);
+  }
+  const out: string[] = [];
+  scores.units.forEach((u, i) => {
+    const s = statsOf(scores, u.owner);
+    if (s === undefined || !contains(r, s) || dropped.has(u.owner)) return;
+    if (u.figure || captionWords.test(u.owner.attribs.class ?? "")) return;
+    const density = u.linkChars / Math.max(1, u.text.length);
+    if (density > 0.5 && effectiveLength(u.text) < 200) return;
+    if (tagLine.test(u.text)) return;
+    // Short crumbs without sentence punctuation ("Advertisement", "Share this") are chrome.
+    if ((scores.unitScores[i] ?? 0) < 0 && !u.listItem && !u.cell && !sentenceEnd.test(u.text))
+      return;
+    out.push(u.text);
+  });
+  return out;
+}
+
+/** Characters of the page's article-like prose: units that score as prose, outside comment threads. */
+export function proseChars(scores: PageScores, minScore = 1): number {
+  let chars = 0;
+  const excluded = new Set<Element>();
+  for (const el of scores.elements) {
+    const s = statsOf(scores, el);
+    const parent = el.parent as Element | null;
+    if ((parent !== null && excluded.has(parent)) || s?.kind === "comment") excluded.add(el);
+  }
+  scores.units.forEach((u, i) => {
+    if ((scores.unitScores[i] ?? 0) >= minScore && !excluded.has(u.owner)) chars += u.text.length;
+  });
+  return chars;
+}

@@ -1,0 +1,167 @@
+/**
+ * Class and id names as soft evidence, never as a veto. A name is split into
+ * words (`content-sidebar-wrap` → content, sidebar, wrap; `jpRelatedPosts` →
+ * jp, related, posts) and each word weighs for or against the element holding
+ * article text, so `widget Blog` or `article-body--has-ads` come out neutral or
+ * positive instead of being deleted for one token.
+ */
+import type { Element } from "domhandler";
+
+export type HintKind = "comment" | "boilerplate" | "peripheral" | "neutral" | "content";
+
+// Words that name a comment thread: their prose is real prose, but not the article's.
+const commentWords = new Set([
+  "comment",
+  "comments",
+  "cmt",
+  "cmts",
+  "disqus",
+  "respond",
+  "replies",
+  "discussion",
+  "discuss",
+  "talkback",
+  "pinglun",
+]);
+const strongNegative = new Set([
+  "related",
+  "relatedposts",
+  "relatedarticles",
+  "recommend",
+  "recommended",
+  "recommendation",
+  "recommendations",
+  "popular",
+  "trending",
+  "mostread",
+  "share",
+  "sharing",
+  "sharedaddy",
+  "social",
+  "addthis",
+  "sponsor",
+  "sponsored",
+  "ad",
+  "ads",
+  "adv",
+  "advert",
+  "advertisement",
+  "adsbygoogle",
+  "cookie",
+  "cookies",
+  "consent",
+  "gdpr",
+  "cmp",
+  "newsletter",
+  "subscribe",
+  "subscription",
+  "signup",
+  "breadcrumb",
+  "breadcrumbs",
+  "nav",
+  "navbar",
+  "navigation",
+  "menu",
+  "footer",
+  "outbrain",
+  "taboola",
+  "promo",
+  "teaser",
+  "teasers",
+  "pager",
+  "pagination",
+  "print",
+  "login",
+  "hot",
+  "recommend",
+  "keywords",
+]);
+const mediumNegative = new Set([
+  "sidebar",
+  "rail",
+  "widget",
+  "aside",
+  "masthead",
+  "header",
+  "caption",
+  "credit",
+  "credits",
+  "tags",
+  "tag",
+  "labels",
+  "meta",
+  "byline",
+  "author",
+  "more",
+  "next",
+  "prev",
+  "previous",
+  "card",
+  "modal",
+  "popup",
+  "banner",
+  "copyright",
+  "statement",
+  "topics",
+]);
+const positive = new Set([
+  "article",
+  "articlebody",
+  "artibody",
+  "entry",
+  "story",
+  "post",
+  "blogpost",
+  "hentry",
+  "content",
+  "text",
+  "body",
+  "main",
+  "prose",
+  "editor",
+  "richtext",
+  "markdown",
+  "detail",
+  "con",
+]);
+
+const cache = new WeakMap<Element, HintKind>();
+
+function words(value: string): string[] {
+  return value
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/** The words of an element's class and id attributes. */
+export function nameWords(el: Element): string[] {
+  return words(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`);
+}
+
+/** How an element's class/id and role read: a comment thread, boilerplate, a side part, neutral, or content. */
+export function hintOf(el: Element): HintKind {
+  const cached = cache.get(el);
+  if (cached !== undefined) return cached;
+  let score = 0;
+  let comment = false;
+  for (const w of nameWords(el)) {
+    if (commentWords.has(w)) comment = true;
+    else if (strongNegative.has(w)) score -= 2;
+    else if (mediumNegative.has(w)) score -= 1;
+    else if (positive.has(w)) score += 1.5;
+  }
+  const role = el.attribs.role;
+  if (role === "navigation" || role === "contentinfo" || role === "banner") score -= 2;
+  if (role === "complementary") score -= 1;
+  if (role === "main" || el.attribs.itemprop === "articleBody") score += 3;
+  let kind: HintKind;
+  if (comment && score < 3) kind = "comment";
+  else if (score <= -2) kind = "boilerplate";
+  else if (score < 0) kind = "peripheral";
+  else if (score > 0) kind = "content";
+  else kind = "neutral";
+  cache.set(el, kind);
+  return kind;
+}
