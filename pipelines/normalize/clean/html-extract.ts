@@ -19,7 +19,7 @@ import { PermanentError } from "../../../shared/errors.ts";
 import { scorePage } from "./content-scores.ts";
 import { findElements, parseHtml } from "./html-dom.ts";
 import { type HtmlMetadata, type PageHints, pageHints, pageMetadata } from "./html-metadata.ts";
-import { bestCandidate, narrowToStory, proseChars, readOut } from "./main-content.ts";
+import { bestCandidate, narrowToStory, proseChars, readOut, tighten } from "./main-content.ts";
 import { takePortalLines } from "./portal-lines.ts";
 import { readabilityParagraphs } from "./readability-fallback.ts";
 import { collectUnits } from "./text-units.ts";
@@ -54,12 +54,13 @@ function mainMethod(body: AnyNode, title: string | null) {
   const units = collectUnits(body);
   const scores = scorePage(elements, units);
   const candidate = bestCandidate(scores);
-  const story = candidate === null ? null : narrowToStory(scores, candidate, title);
+  const narrowed = candidate === null ? null : narrowToStory(scores, candidate, title);
+  const story = narrowed === null ? null : tighten(scores, narrowed.story);
   return {
     units,
     scores,
     paragraphs: story === null ? [] : readOut(scores, story),
-    prose: proseChars(scores),
+    prose: proseChars(scores, narrowed?.others ?? []),
   };
 }
 

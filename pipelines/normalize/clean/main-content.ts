@@ -47,18 +47,55 @@ export function bestCandidate(scores: PageScores): Element | null {
   return best;
 }
 
+/**
+ * Steps down from a candidate into the child that holds nearly all of its
+ * prose, as long as what is left outside is crumbs (labels, "当前位置" lines,
+ * print links) and no real paragraph: a lead paragraph outside keeps the wider element.
+ */
+export function tighten(scores: PageScores, start: Element): Element {
+  let el = start;
+  for (;;) {
+    const s = statsOf(scores, el);
+    if (s === undefined || s.mass <= 0) return el;
+    let best: Element | null = null;
+    let bestMass = 0;
+    for (const kid of el.children) {
+      const ks = "attribs" in kid ? statsOf(scores, kid as Element) : undefined;
+      if (ks !== undefined && ks.mass > bestMass) {
+        best = kid as Element;
+        bestMass = ks.mass;
+      }
+    }
+    const bs = best === null ? undefined : statsOf(scores, best);
+    if (best === null || bs === undefined || bestMass < 0.8 * s.mass) return el;
+    let outside = 0;
+    scores.units.forEach((u, i) => {
+      const os = statsOf(scores, u.owner);
+      if (os !== undefined && contains(s, os) && !contains(bs, os))
+        outside = Math.max(outside, scores.unitScores[i] ?? 0);
+    });
+    if (outside >= 1.5) return el;
+    el = best;
+  }
+}
+
 function normalizedTitle(t: string): string {
   return t.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /**
  * Several <article>s in the chosen element: teasers around a story, or an
- * infinite-scroll stream of stories. Take the story that carries the page's
- * title, else the first substantial one (the page's own story comes first).
+ * infinite-scroll stream of stories. Take the one story that holds most of
+ * the prose, or the story that carries the page's title; without either,
+ * keep them all (a blog's list of posts).
  */
-export function narrowToStory(scores: PageScores, root: Element, title: string | null): Element {
+export function narrowToStory(
+  scores: PageScores,
+  root: Element,
+  title: string | null,
+): { story: Element; others: Element[] } {
   const r = statsOf(scores, root);
-  if (r === undefined || r.mass <= 0) return root;
+  if (r === undefined || r.mass <= 0) return { story: root, others: [] };
   const articles: Element[] = [];
   for (const el of scores.elements) {
     const s = statsOf(scores, el);
@@ -73,9 +110,12 @@ export function narrowToStory(scores: PageScores, root: Element, title: string |
   const substantial = articles.filter((a) => (statsOf(scores, a)?.mass ?? 0) >= 0.25 * r.mass);
   if (substantial.length === 1) {
     const only = substantial[0];
-    return only !== undefined && (statsOf(scores, only)?.mass ?? 0) >= 0.6 * r.mass ? only : root;
+    const story =
+      only !== undefined && (statsOf(scores, only)?.mass ?? 0) >= 0.6 * r.mass ? only : root;
+    return { story, others: [] };
   }
-  if (substantial.length < 2) return root;
+  if (substantial.length < 2) return { story: root, others: [] };
+  const pick = (story: Element) => ({ story, others: substantial.filter((a) => a !== story) });
   if (title !== null) {
     const wanted = normalizedTitle(title);
     const titled = substantial.find((a) => {
@@ -89,9 +129,10 @@ export function narrowToStory(scores: PageScores, root: Element, title: string |
       }
       return false;
     });
-    if (titled !== undefined) return titled;
+    if (titled !== undefined) return pick(titled);
   }
-  return substantial[0] ?? root;
+  // No story carries the title: a list of posts, all of which may be the content.
+  return { story: root, others: [] };
 }
 
 function dropsElement(el: Element, s: ElementStats, root: ElementStats): boolean {
@@ -133,10 +174,13 @@ export function readOut(scores: PageScores, root: Element): string[] {
   return out;
 }
 
-/** Characters of the page's article-like prose: units that score as prose, outside comment threads. */
-export function proseChars(scores: PageScores, minScore = 1): number {
+/**
+ * Characters of the page's article-like prose: units that score as prose,
+ * outside comment threads and outside other stories set aside on purpose.
+ */
+export function proseChars(scores: PageScores, setAside: readonly Element[], minScore = 1): number {
   let chars = 0;
-  const excluded = new Set<Element>();
+  const excluded = new Set<Element>(setAside);
   for (const el of scores.elements) {
     const s = statsOf(scores, el);
     const parent = el.parent as Element | null;
