@@ -45,7 +45,8 @@ export function unitScore(u: TextUnit): number {
   const density = u.linkChars / Math.max(1, u.text.length);
   if (density > 0.5) return -Math.min(3, Math.max(0.3, len / 80));
   // A short sentence is still a sentence; a short crumb ("Menu", "Nov 2") is chrome.
-  if (len < 25) return sentenceEnd.test(u.text) ? 0.1 : -0.3;
+  // Unlinked short cells and items are data (a table in the story), neither prose nor chrome.
+  if (len < 25) return sentenceEnd.test(u.text) ? 0.1 : u.cell || u.listItem ? 0 : -0.3;
   const punct = Math.min(6, u.text.match(sentencePunct)?.length ?? 0);
   let score = (Math.min(len, 900) / 100 + punct * 0.3) * (1 - density);
   // Short lines without punctuation are labels, bylines and menu entries.

@@ -47,35 +47,45 @@ export function bestCandidate(scores: PageScores): Element | null {
   return best;
 }
 
+function linkDensity(s: ElementStats): number {
+  return s.linkChars / Math.max(1, s.chars);
+}
+
+/** The largest unit score inside `outer` but outside `inner`. */
+function strongestOutside(scores: PageScores, outer: ElementStats, inner: ElementStats): number {
+  let outside = 0;
+  scores.units.forEach((u, i) => {
+    const os = statsOf(scores, u.owner);
+    if (os !== undefined && contains(outer, os) && !contains(inner, os))
+      outside = Math.max(outside, scores.unitScores[i] ?? 0);
+  });
+  return outside;
+}
+
 /**
- * Steps down from a candidate into the child that holds nearly all of its
- * prose, as long as what is left outside is crumbs (labels, "当前位置" lines,
- * print links) and no real paragraph: a lead paragraph outside keeps the wider element.
+ * Steps down from a candidate into the child that holds most of its prose
+ * when what is left beside it is either crumbs (labels, "当前位置" lines,
+ * print links) or cards (excerpts under linked headings, several times as
+ * link-dense as the story). A lead paragraph beside the body keeps the wider element.
  */
 export function tighten(scores: PageScores, start: Element): Element {
   let el = start;
   for (;;) {
     const s = statsOf(scores, el);
     if (s === undefined || s.mass <= 0) return el;
-    let best: Element | null = null;
-    let bestMass = 0;
+    const kids: Array<{ el: Element; s: ElementStats }> = [];
     for (const kid of el.children) {
       const ks = "attribs" in kid ? statsOf(scores, kid as Element) : undefined;
-      if (ks !== undefined && ks.mass > bestMass) {
-        best = kid as Element;
-        bestMass = ks.mass;
-      }
+      if (ks !== undefined && ks.mass > 0) kids.push({ el: kid as Element, s: ks });
     }
-    const bs = best === null ? undefined : statsOf(scores, best);
-    if (best === null || bs === undefined || bestMass < 0.8 * s.mass) return el;
-    let outside = 0;
-    scores.units.forEach((u, i) => {
-      const os = statsOf(scores, u.owner);
-      if (os !== undefined && contains(s, os) && !contains(bs, os))
-        outside = Math.max(outside, scores.unitScores[i] ?? 0);
-    });
-    if (outside >= 1.5) return el;
-    el = best;
+    kids.sort((a, b) => b.s.mass - a.s.mass);
+    const [best, ...rest] = kids;
+    if (best === undefined || best.s.mass < 0.5 * s.mass) return el;
+    const cardLike = (k: { s: ElementStats }) =>
+      k.s.mass < 0.1 * s.mass || linkDensity(k.s) >= Math.max(0.15, 2 * linkDensity(best.s));
+    const crumbs = best.s.mass >= 0.8 * s.mass && strongestOutside(scores, s, best.s) < 1.5;
+    if (!crumbs && !rest.every(cardLike)) return el;
+    el = best.el;
   }
 }
 
@@ -159,6 +169,7 @@ export function readOut(scores: PageScores, root: Element): string[] {
     if ((parent !== null && dropped.has(parent)) || dropsElement(el, s, r)) dropped.add(el);
   }
   const out: string[] = [];
+  const weak: boolean[] = [];
   scores.units.forEach((u, i) => {
     const s = statsOf(scores, u.owner);
     if (s === undefined || !contains(r, s) || dropped.has(u.owner)) return;
@@ -170,7 +181,16 @@ export function readOut(scores: PageScores, root: Element): string[] {
     if ((scores.unitScores[i] ?? 0) < 0 && !u.listItem && !u.cell && !sentenceEnd.test(u.text))
       return;
     out.push(u.text);
+    weak.push(
+      u.heading ||
+        (!u.listItem && !u.cell && (scores.unitScores[i] ?? 0) < 0.5 && !sentenceEnd.test(u.text)),
+    );
   });
+  // Headings and crumbs after the last real line head the page's tail ("Who is online"), not the story.
+  while (out.length > 1 && weak[weak.length - 1] === true) {
+    out.pop();
+    weak.pop();
+  }
   return out;
 }
 
