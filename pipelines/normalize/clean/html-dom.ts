@@ -5,11 +5,12 @@
  * Two traps of real and hostile pages: recursive walks (cheerio's `.text()`)
  * overflow the stack at a few thousand nested elements, and htmlparser2 keeps
  * its open-element stack with `unshift`, so parsing N nested elements costs
- * N² (100,000 nested <div>s take over ten seconds). Nesting is therefore
- * capped in the markup before parsing, and every walk here is iterative.
+ * N² (100,000 nested <div>s take over ten seconds). A page that nests deeper
+ * than the cap is therefore re-parsed from markup with its nesting capped,
+ * and every walk here is iterative.
  */
-import { type AnyNode, type Document, type Element, isTag, isText } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import { type AnyNode, type Document, DomHandler, type Element, isTag, isText } from "domhandler";
+import { Parser } from "htmlparser2";
 import { PermanentError } from "../../../shared/errors.ts";
 
 /** Larger pages are refused: no news article needs more, and parsing stays well under a second. */
@@ -82,15 +83,46 @@ export function capNesting(html: string, limit = maxDepth): string {
   });
 }
 
-/** Parses a page into a DOM, also giving the nesting-capped markup; throws PermanentError for a page too large to be an article. */
+class TooDeep extends Error {}
+
+/** domhandler's builder, aborting as soon as the open elements nest deeper than the cap. */
+class DepthGuard extends DomHandler {
+  private depth = 0;
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.depth > maxDepth) throw new TooDeep();
+    super.onopentag(name, attribs);
+  }
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
+}
+
+function parseWith(html: string): Document {
+  const handler = new DepthGuard();
+  new Parser(handler, { decodeEntities: true }).end(html);
+  return handler.root;
+}
+
+/**
+ * Parses a page into a DOM, also giving the markup it parsed (nesting-capped
+ * when the page nests absurdly deep); throws PermanentError for a page too
+ * large to be an article.
+ */
 export function parseHtml(html: string): { dom: Document; capped: string } {
   if (html.length > maxHtmlChars) {
     throw new PermanentError(
       `HTML page of ${html.length} characters exceeds the ${maxHtmlChars}-character limit`,
     );
   }
-  const capped = capNesting(html);
-  return { dom: parseDocument(capped, { decodeEntities: true }), capped };
+  try {
+    return { dom: parseWith(html), capped: html };
+  } catch (error) {
+    // Only pathological pages get here, so the cost of a second, capped parse is theirs alone.
+    if (!(error instanceof TooDeep)) throw error;
+    const capped = capNesting(html);
+    return { dom: parseWith(capped), capped };
+  }
 }
 
 /** Calls `visit` on every node under `root` in document order; returning false skips a subtree. */
@@ -120,11 +152,20 @@ export function textOf(root: AnyNode): string {
   return parts.join("").replace(/\s+/g, " ").trim();
 }
 
-/** Every element under `root` (itself included) for which `test` holds, in document order. */
-export function findElements(root: AnyNode, test: (el: Element) => boolean): Element[] {
+/**
+ * Every element under `root` (itself included) for which `test` holds, in
+ * document order; with `prune`, a failing element's subtree is skipped too.
+ */
+export function findElements(
+  root: AnyNode,
+  test: (el: Element) => boolean,
+  prune = false,
+): Element[] {
   const out: Element[] = [];
   walk(root, (node) => {
-    if (isTag(node) && test(node)) out.push(node);
+    if (!isTag(node)) return undefined;
+    if (test(node)) out.push(node);
+    else if (prune) return false;
     return undefined;
   });
   return out;

@@ -14,15 +14,15 @@
  * PermanentError with its reason.
  */
 import * as cheerio from "cheerio";
-import { type AnyNode, type Element, isTag } from "domhandler";
+import type { AnyNode } from "domhandler";
 import { PermanentError } from "../../../shared/errors.ts";
 import { scorePage } from "./content-scores.ts";
 import { findElements, parseHtml } from "./html-dom.ts";
-import { type HtmlMetadata, type PageHints, pageHints, pageMetadata } from "./html-metadata.ts";
+import { type HtmlMetadata, type PageHints, pageMetadata } from "./html-metadata.ts";
 import { bestCandidate, narrowToStory, proseChars, readOut, tighten } from "./main-content.ts";
 import { takePortalLines } from "./portal-lines.ts";
 import { readabilityParagraphs } from "./readability-fallback.ts";
-import { collectUnits } from "./text-units.ts";
+import { collectUnits, skippedTags } from "./text-units.ts";
 
 export type { HtmlMetadata } from "./html-metadata.ts";
 
@@ -39,6 +39,7 @@ export interface HtmlExtract {
 
 // Below this share of the page's prose, the chosen element probably missed part of the story.
 const enoughShare = 0.5;
+const hiddenAttr = /<[^>]+\shidden(?=[\s>=/])/i;
 
 function charsOf(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
@@ -50,7 +51,7 @@ function bodyOf(root: AnyNode): AnyNode {
 }
 
 function mainMethod(body: AnyNode, title: string | null) {
-  const elements = findElements(body, () => true).filter((el): el is Element => isTag(el));
+  const elements = findElements(body, (el) => !skippedTags.has(el.name), true);
   const units = collectUnits(body);
   const scores = scorePage(elements, units);
   const candidate = bestCandidate(scores);
@@ -67,11 +68,10 @@ function mainMethod(body: AnyNode, title: string | null) {
 /** Extracts the article paragraphs, metadata and page hints from an HTML page. */
 export function extractHtml(html: string): HtmlExtract {
   const { dom, capped } = parseHtml(html);
-  const $ = cheerio.load(dom);
-  const meta = pageMetadata($);
-  const hints = pageHints($);
+  const { meta, hints } = pageMetadata(dom);
   // Hidden parts are not read by a person either; scripts and styles are skipped by the walk.
-  $("[hidden]").remove();
+  // The test on the markup spares the selector walk on the many pages without any.
+  if (hiddenAttr.test(capped)) cheerio.load(dom)("[hidden]").remove();
   const main = mainMethod(bodyOf(dom), meta.title);
   let paragraphs = main.paragraphs;
   let method: ExtractMethod = "dom";

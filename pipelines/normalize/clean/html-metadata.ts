@@ -2,12 +2,12 @@
  * Page metadata from JSON-LD, Open Graph and other <meta> tags, <time> and
  * bylines; the page's declared language (`<html lang>`, `content-language`,
  * `og:locale`) as a prior for the language stage; and a "next page" link when
- * the article is split over several pages ("下一页", rel=next).
+ * the article is split over several pages ("下一页", rel=next). Everything is
+ * gathered in one walk of the DOM: a selector per field would walk it a dozen times.
  */
-import type * as cheerio from "cheerio";
-import type { Element } from "domhandler";
+import { type AnyNode, type Element, isTag } from "domhandler";
 import { findIsoDate } from "../../../shared/text/dates.ts";
-import { textOf } from "./html-dom.ts";
+import { textOf, walk } from "./html-dom.ts";
 
 export interface HtmlMetadata {
   title: string | null;
@@ -26,19 +26,92 @@ export interface PageHints {
   articleBody: string | null;
 }
 
+interface Gathered {
+  meta: Map<string, string>;
+  jsonLd: string[];
+  title: Element | null;
+  h1: Element | null;
+  time: Element | null;
+  byline: Element | null;
+  htmlLang: string | null;
+  nextLink: string | null;
+  nextAnchor: string | null;
+}
+
+const nextLabel =
+  /^(下一页|下页|下一頁|next page|nächste seite|page suivante|página siguiente|次のページ|следующая страница)\s*[>›»]*$/i;
+const bylineClass = /(^|\s)(byline|author|posted-by)(\s|$)/i;
+
 function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function jsonLdObjects($: cheerio.CheerioAPI): Record<string, unknown>[] {
+function gather(root: AnyNode): Gathered {
+  const g: Gathered = {
+    meta: new Map(),
+    jsonLd: [],
+    title: null,
+    h1: null,
+    time: null,
+    byline: null,
+    htmlLang: null,
+    nextLink: null,
+    nextAnchor: null,
+  };
+  walk(root, (node) => {
+    if (!isTag(node)) return undefined;
+    const a = node.attribs;
+    switch (node.name) {
+      case "html":
+        g.htmlLang ??= a.lang ?? a["xml:lang"] ?? null;
+        break;
+      case "meta": {
+        const key = (a.property ?? a.name ?? a["http-equiv"] ?? "").toLowerCase();
+        if (key !== "" && a.content !== undefined && !g.meta.has(key)) g.meta.set(key, a.content);
+        break;
+      }
+      case "script":
+        if ((a.type ?? "").toLowerCase() === "application/ld+json") g.jsonLd.push(textOf(node));
+        return false;
+      case "style":
+      case "svg":
+      case "noscript":
+        return false;
+      case "title":
+        g.title ??= node;
+        return false;
+      case "h1":
+        g.h1 ??= node;
+        break;
+      case "time":
+        if (g.time === null || (g.time.attribs.datetime === undefined && a.datetime !== undefined))
+          g.time = node;
+        break;
+      case "link":
+        if ((a.rel ?? "").toLowerCase() === "next" && a.href) g.nextLink ??= a.href;
+        break;
+      case "a":
+        if (g.nextAnchor === null && a.href && !/^(#|javascript:)/i.test(a.href)) {
+          if (nextLabel.test(squash(textOf(node)))) g.nextAnchor = a.href;
+        }
+        break;
+    }
+    if (g.byline === null && (a.rel === "author" || bylineClass.test(a.class ?? "")))
+      g.byline = node;
+    return undefined;
+  });
+  return g;
+}
+
+function jsonLdObjects(sources: readonly string[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const raw of sources) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse($(el).text());
+      parsed = JSON.parse(raw);
     } catch (error) {
       // Broken JSON-LD is common on real pages; it only costs us metadata.
-      if (error instanceof SyntaxError) return;
+      if (error instanceof SyntaxError) continue;
       throw error;
     }
     const stack: unknown[] = [parsed];
@@ -51,7 +124,7 @@ function jsonLdObjects($: cheerio.CheerioAPI): Record<string, unknown>[] {
         if (obj["@graph"]) stack.push(obj["@graph"]);
       }
     }
-  });
+  }
   return out;
 }
 
@@ -62,67 +135,50 @@ function nameOf(value: unknown): string | null {
   return null;
 }
 
-function firstText($: cheerio.CheerioAPI, selector: string): string | null {
-  const el = $(selector).get(0);
-  return el === undefined ? null : squash(textOf(el)) || null;
-}
-
-/** Title, author, date and publisher of a parsed page. */
-export function pageMetadata($: cheerio.CheerioAPI): HtmlMetadata {
-  const meta = (sel: string): string | null => squash($(sel).attr("content") ?? "") || null;
-  const ld = jsonLdObjects($);
-  const article = ld.find((o) => typeof o.headline === "string" || o.datePublished) ?? {};
-  const title =
-    meta('meta[property="og:title"]') ??
-    nameOf(article.headline) ??
-    firstText($, "title") ??
-    firstText($, "h1");
-  const dateRaw =
-    meta('meta[property="article:published_time"]') ??
-    meta('meta[name="date"]') ??
-    meta('meta[name="publishdate"]') ??
-    (typeof article.datePublished === "string" ? article.datePublished : null) ??
-    $("time[datetime]").first().attr("datetime") ??
-    firstText($, "time");
-  const authorByline = firstText($, '[rel="author"], .byline, .author');
-  return {
-    title,
-    subtitle: meta('meta[name="subtitle"]'),
-    author:
-      meta('meta[name="author"]') ??
-      nameOf(article.author) ??
-      (authorByline !== null && authorByline.length <= 80 ? authorByline : null),
-    published_at: dateRaw ? findIsoDate(dateRaw) : null,
-    publisher: meta('meta[property="og:site_name"]') ?? nameOf(article.publisher),
-  };
-}
-
-const nextLabel =
-  /^(下一页|下页|下一頁|next page|nächste seite|page suivante|página siguiente|次のページ|следующая страница)\s*[>›»]*$/i;
-
 function primaryLang(value: string | undefined | null): string | null {
   const m = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]+)*\s*(?:,|$)/i.exec(value ?? "");
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
-/** Declared language, pagination and JSON-LD body of a parsed page. */
-export function pageHints($: cheerio.CheerioAPI): PageHints {
-  const lang =
-    primaryLang($("html").attr("lang")) ??
-    primaryLang($("html").attr("xml:lang")) ??
-    primaryLang($('meta[http-equiv="content-language" i]').attr("content")) ??
-    primaryLang($('meta[property="og:locale"]').attr("content"));
-  let nextPage: string | null = $('link[rel="next"]').attr("href") ?? null;
-  if (nextPage === null) {
-    const link = $("a[href]")
-      .toArray()
-      .find(
-        (a: Element) =>
-          nextLabel.test(squash(textOf(a))) && !/^(#|javascript:)/i.test(a.attribs.href ?? ""),
-      );
-    nextPage = link?.attribs.href ?? null;
-  }
-  const ld = jsonLdObjects($).find((o) => typeof o.articleBody === "string");
-  const articleBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
-  return { lang, nextPage, articleBody };
+function textOrNull(el: Element | null): string | null {
+  return el === null ? null : squash(textOf(el)) || null;
+}
+
+/** Metadata and hints of a parsed page. */
+export function pageMetadata(root: AnyNode): { meta: HtmlMetadata; hints: PageHints } {
+  const g = gather(root);
+  const meta = (key: string): string | null => squash(g.meta.get(key) ?? "") || null;
+  const ld = jsonLdObjects(g.jsonLd);
+  const article = ld.find((o) => typeof o.headline === "string" || o.datePublished) ?? {};
+  const dateRaw =
+    meta("article:published_time") ??
+    meta("date") ??
+    meta("publishdate") ??
+    meta("pubdate") ??
+    (typeof article.datePublished === "string" ? article.datePublished : null) ??
+    g.time?.attribs.datetime ??
+    textOrNull(g.time);
+  const byline = textOrNull(g.byline);
+  const body = ld.find((o) => typeof o.articleBody === "string");
+  return {
+    meta: {
+      title:
+        meta("og:title") ?? nameOf(article.headline) ?? textOrNull(g.title) ?? textOrNull(g.h1),
+      subtitle: meta("subtitle"),
+      author:
+        meta("author") ??
+        nameOf(article.author) ??
+        (byline !== null && byline.length <= 80 ? byline : null),
+      published_at: dateRaw ? findIsoDate(dateRaw) : null,
+      publisher: meta("og:site_name") ?? nameOf(article.publisher),
+    },
+    hints: {
+      lang:
+        primaryLang(g.htmlLang) ??
+        primaryLang(meta("content-language")) ??
+        primaryLang(meta("og:locale")),
+      nextPage: g.nextLink ?? g.nextAnchor,
+      articleBody: typeof body?.articleBody === "string" ? body.articleBody : null,
+    },
+  };
 }

@@ -125,8 +125,6 @@ const positive = new Set([
   "con",
 ]);
 
-const cache = new WeakMap<Element, HintKind>();
-
 function words(value: string): string[] {
   return value
     .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -142,11 +140,10 @@ export function nameWords(el: Element): string[] {
 
 /** How an element's class/id and role read: a comment thread, boilerplate, a side part, neutral, or content. */
 export function hintOf(el: Element): HintKind {
-  const cached = cache.get(el);
-  if (cached !== undefined) return cached;
   let score = 0;
   let comment = false;
-  for (const w of nameWords(el)) {
+  const named = el.attribs.class !== undefined || el.attribs.id !== undefined;
+  for (const w of named ? nameWords(el) : []) {
     if (commentWords.has(w)) comment = true;
     else if (strongNegative.has(w)) score -= 2;
     else if (mediumNegative.has(w)) score -= 1;
@@ -162,6 +159,5 @@ export function hintOf(el: Element): HintKind {
   else if (score < 0) kind = "peripheral";
   else if (score > 0) kind = "content";
   else kind = "neutral";
-  cache.set(el, kind);
   return kind;
 }
