@@ -6,7 +6,7 @@
  */
 import type { FetchedDocument, NormalizedDocument, Repair } from "../../shared/document.ts";
 import { removeBoilerplate } from "./clean/boilerplate.ts";
-import { extractHtml, type HtmlMetadata } from "./clean/html-extract.ts";
+import { extractHtml, type HtmlExtract, type HtmlMetadata } from "./clean/html-extract.ts";
 import { extractPlainMetadata } from "./clean/plain-metadata.ts";
 import { removeRepeatedSentences } from "./clean/repeated-sentences.ts";
 import { cleanupText } from "./clean/text-cleanup.ts";
@@ -67,8 +67,10 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
   const repairs: Repair[] = [...doc.repairs];
   let text = doc.text;
   let htmlMeta: HtmlMetadata | null = null;
+  let page: HtmlExtract | null = null;
   if (isHtml(doc.media_type)) {
     const extracted = extractHtml(doc.text);
+    page = extracted;
     const { title, subtitle, author, publisher, published_at } = extracted.meta;
     const repaired = repairWithFields(
       extracted.paragraphs.join("\n"),
@@ -106,7 +108,7 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
     });
   }
 
-  const fields = { ...meta.fields };
+  const fields = { ...(page?.fields ?? {}), ...meta.fields };
   const publisher = htmlMeta?.publisher ?? fields.publisher;
   if (publisher) fields.publisher = publisher;
   const source =
@@ -126,6 +128,8 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
     fetched_at: doc.fetched_at,
   };
   if (meta.highlights.length > 0) out.highlights = meta.highlights;
+  if (page?.hints.lang) out.lang_prior = page.hints.lang;
+  if (page?.hints.nextPage) out.next_page = page.hints.nextPage;
   if (Object.keys(fields).length > 0) out.fields = fields;
   return out;
 }
