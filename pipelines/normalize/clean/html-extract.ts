@@ -14,12 +14,19 @@
  * PermanentError with its reason.
  */
 import * as cheerio from "cheerio";
-import type { AnyNode } from "domhandler";
+import { type Document, Element } from "domhandler";
 import { PermanentError } from "../../../shared/errors.ts";
 import { scorePage } from "./content-scores.ts";
 import { findElements, parseHtml } from "./html-dom.ts";
 import { type HtmlMetadata, type PageHints, pageMetadata } from "./html-metadata.ts";
-import { bestCandidate, narrowToStory, proseChars, readOut, tighten } from "./main-content.ts";
+import {
+  bestCandidate,
+  narrowToStory,
+  proseChars,
+  readOut,
+  tighten,
+  widen,
+} from "./main-content.ts";
 import { takePortalLines } from "./portal-lines.ts";
 import { readabilityParagraphs } from "./readability-fallback.ts";
 import { collectUnits, skippedTags } from "./text-units.ts";
@@ -45,17 +52,22 @@ function charsOf(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
-function bodyOf(root: AnyNode): AnyNode {
+/** The page's <body>; a fragment without one gets a stand-in body around its nodes. */
+function bodyOf(root: Document): Element {
   const [body] = findElements(root, (el) => el.name === "body");
-  return body ?? root;
+  if (body !== undefined) return body;
+  const standIn = new Element("body", {}, root.children);
+  for (const child of root.children) child.parent = standIn;
+  return standIn;
 }
 
-function mainMethod(body: AnyNode, title: string | null) {
+function mainMethod(body: Element, title: string | null) {
   const elements = findElements(body, (el) => !skippedTags.has(el.name), true);
   const units = collectUnits(body);
   const scores = scorePage(elements, units);
   const candidate = bestCandidate(scores);
-  const narrowed = candidate === null ? null : narrowToStory(scores, candidate, title);
+  const narrowed =
+    candidate === null ? null : narrowToStory(scores, widen(scores, candidate), title);
   const story = narrowed === null ? null : tighten(scores, narrowed.story);
   return {
     units,

@@ -20,15 +20,22 @@ function statsOf(scores: PageScores, el: Element): ElementStats | undefined {
   return scores.stats.get(el);
 }
 
-function bonus(el: Element, s: ElementStats): number {
-  let b = 0;
-  if (el.name === "article") b += 1.5;
-  if (el.name === "main" || el.attribs.role === "main") b += 1;
-  if (el.attribs.itemprop === "articleBody") b += 3;
-  if (s.kind === "content") b += 1;
-  if (s.kind === "boilerplate") b -= 2;
-  if (s.kind === "comment") b -= 4;
-  return b;
+// Hints scale an element's evidence rather than add to it, so they weigh the
+// same on a short page as on a long one, and never outweigh the text itself.
+const kindFactor: Record<ElementStats["kind"], number> = {
+  content: 1.1,
+  neutral: 1,
+  peripheral: 0.9,
+  boilerplate: 0.7,
+  comment: 0.5,
+};
+
+function candidateScore(el: Element, s: ElementStats): number {
+  let score = s.raw * kindFactor[s.kind];
+  if (el.name === "article") score *= 1.1;
+  if (el.name === "main" || el.attribs.role === "main") score *= 1.05;
+  if (el.attribs.itemprop === "articleBody") score *= 1.2;
+  return score;
 }
 
 /** The element with the most article evidence below it; ties go to the deeper one. */
@@ -38,7 +45,7 @@ export function bestCandidate(scores: PageScores): Element | null {
   for (const el of scores.elements) {
     const s = statsOf(scores, el);
     if (s === undefined || s.mass <= 0) continue;
-    const score = s.raw + bonus(el, s);
+    const score = candidateScore(el, s);
     if (score >= bestScore) {
       best = el;
       bestScore = score;
@@ -86,6 +93,25 @@ export function tighten(scores: PageScores, start: Element): Element {
     const crumbs = best.s.mass >= 0.8 * s.mass && strongestOutside(scores, s, best.s) < 1.5;
     if (!crumbs && !rest.every(cardLike)) return el;
     el = best.el;
+  }
+}
+
+/**
+ * Steps up from a candidate while its parent holds nearly as much net
+ * evidence and a real paragraph beside it (a standfirst above the body, the
+ * second half of a split story): a content-like class name on the body
+ * container must not cost the lead.
+ */
+export function widen(scores: PageScores, start: Element): Element {
+  let el = start;
+  for (;;) {
+    const s = statsOf(scores, el);
+    const parent = el.parent as Element | null;
+    const ps = parent === null ? undefined : statsOf(scores, parent);
+    // Some net loss is allowed: link lists beside the story cost evidence but are dropped on read-out.
+    if (s === undefined || parent === null || ps === undefined || ps.raw < 0.7 * s.raw) return el;
+    if (strongestOutside(scores, ps, s) < 1.5) return el;
+    el = parent;
   }
 }
 
