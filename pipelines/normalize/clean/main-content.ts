@@ -9,6 +9,7 @@
 import type { Element } from "domhandler";
 import { contains, type ElementStats, effectiveLength, type PageScores } from "./content-scores.ts";
 import { textOf } from "./html-dom.ts";
+import { isPortalLine } from "./portal-lines.ts";
 
 const tagLine =
   /^(tags?|tagged( with)?|topics?|labels?|filed under|categor(y|ies)|schlagw(ö|o)rter|themen|étiquettes|mots-clés|etiquetas|temas|标签|关键词|文章关键词|タグ|теги)\s*[:：]/i;
@@ -203,14 +204,18 @@ export function readOut(scores: PageScores, root: Element): string[] {
     const density = u.linkChars / Math.max(1, u.text.length);
     if (density > 0.5 && effectiveLength(u.text) < 200) return;
     if (tagLine.test(u.text)) return;
-    // Short crumbs without sentence punctuation ("Advertisement", "Share this") are chrome.
-    if ((scores.unitScores[i] ?? 0) < 0 && !u.listItem && !u.cell && !sentenceEnd.test(u.text))
+    // Portal editor/source lines stay for takePortalLines, which turns them into fields.
+    if (isPortalLine(u.text)) {
+      out.push(u.text);
+      weak.push(false);
       return;
+    }
+    const crumb =
+      !u.listItem && !u.cell && (scores.unitScores[i] ?? 0) < 0.5 && !sentenceEnd.test(u.text);
+    // Short crumbs without sentence punctuation ("Advertisement", "Share this") are chrome.
+    if (crumb && (scores.unitScores[i] ?? 0) < 0) return;
     out.push(u.text);
-    weak.push(
-      u.heading ||
-        (!u.listItem && !u.cell && (scores.unitScores[i] ?? 0) < 0.5 && !sentenceEnd.test(u.text)),
-    );
+    weak.push(u.heading || crumb);
   });
   // Headings and crumbs after the last real line head the page's tail ("Who is online"), not the story.
   while (out.length > 1 && weak[weak.length - 1] === true) {

@@ -18,6 +18,12 @@ const fieldOf: Record<string, string> = {
 };
 const edge = 3;
 
+/** Whether a line is a portal's editor or source line. */
+export function isPortalLine(line: string): boolean {
+  const m = portalLine.exec(line);
+  return m?.[1] !== undefined && fieldOf[m[1]] !== undefined;
+}
+
 /** Takes portal metadata lines off the edges of the paragraphs; gives the rest and the fields found. */
 export function takePortalLines(paragraphs: string[]): {
   paragraphs: string[];
