@@ -48,6 +48,21 @@ export interface HtmlExtract {
 const enoughShare = 0.5;
 const hiddenAttr = /<[^>]+\shidden(?=[\s>=/])/i;
 
+/**
+ * Readability's result replaces ours when it is longer and either keeps most
+ * of what we found (it widened our pick) or ours is a small part of the
+ * page's prose (we picked the wrong block). Longer alone is not enough: it
+ * may only have added comments.
+ */
+function betterFallback(ours: string[], theirs: string[], prose: number): boolean {
+  const mine = charsOf(ours);
+  if (charsOf(theirs) <= mine) return false;
+  if (mine < 0.25 * prose) return true;
+  const joined = theirs.join("\n");
+  const covered = ours.reduce((n, p) => n + (joined.includes(p) ? p.length : 0), 0);
+  return covered >= 0.6 * mine;
+}
+
 function charsOf(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
@@ -89,7 +104,7 @@ export function extractHtml(html: string): HtmlExtract {
   let method: ExtractMethod = "dom";
   if (charsOf(paragraphs) < enoughShare * main.prose) {
     const fallback = readabilityParagraphs(capped);
-    if (charsOf(fallback) > charsOf(paragraphs)) {
+    if (betterFallback(paragraphs, fallback, main.prose)) {
       paragraphs = fallback;
       method = "readability";
     }
