@@ -116,6 +116,16 @@ export function widen(scores: PageScores, start: Element): Element {
   }
 }
 
+function hanShare(el: Element): number {
+  const text = textOf(el);
+  return (effectiveLength(text) - text.length) / Math.max(1, 2 * text.length);
+}
+
+function mixedScripts(stories: readonly Element[]): boolean {
+  const shares = stories.map(hanShare);
+  return Math.max(...shares) > 0.5 && Math.min(...shares) < 0.1;
+}
+
 function normalizedTitle(t: string): string {
   return t.toLowerCase().replace(/\s+/g, " ").trim();
 }
@@ -152,6 +162,8 @@ export function narrowToStory(
     return { story, others: [] };
   }
   if (substantial.length < 2) return { story: root, others: [] };
+  // Stories in different scripts side by side are a bilingual article: the language stage splits it.
+  if (mixedScripts(substantial)) return { story: root, others: [] };
   const pick = (story: Element) => ({ story, others: substantial.filter((a) => a !== story) });
   if (title !== null) {
     const wanted = normalizedTitle(title);

@@ -125,3 +125,13 @@ describe("the cascade", () => {
     expect(r.method).toBe("json-ld");
   });
 });
+
+describe("bilingual pages", () => {
+  it("keeps both language versions when they sit in sibling <article>s", () => {
+    const html = `<html><head><meta property="og:title" content="Plant output rises"></head><body>
+      <article lang="en"><h1>Plant output rises</h1>${ps(story(3))}</article>
+      <article lang="zh"><h1>工厂产量上升</h1>${ps(story(3, "zh"))}</article></body></html>`;
+    const out = text(html);
+    for (const p of [...story(3), ...story(3, "zh")]) expect(out).toContain(p);
+  });
+});

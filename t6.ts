@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { extractHtml } from "./pipelines/normalize/clean/html-extract.ts";
+const base = readFileSync(process.argv[2]!, "utf8");
+const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 3000 }, (_, i) => ({ id: i, title: "Item number " + i, tags: ["a", "b"] })) })}</script>`;
+const links = Array.from({ length: 800 }, (_, i) => `<li class="menu-item"><a href="/c/${i}"><span>Category ${i}</span></a></li>`).join("");
+const svg = `<svg>${"<path d='M0 0L10 10'/>".repeat(2000)}</svg>`;
+const big = base.replace("</head>", `${script}</head>`).replace("<footer", `<nav class="mega"><ul>${links}</ul></nav>${svg}<footer`);
+for (let i = 0; i < 5; i++) extractHtml(big);
+const r = extractHtml(big); console.log(r.method, r.paragraphs.length);
+const t = performance.now(); for (let i = 0; i < 20; i++) extractHtml(big); console.log("ms", (performance.now() - t) / 20);
