@@ -2,7 +2,9 @@
  * Main-content extraction on the HTML corpus (test/fixtures/html): article
  * snippets kept, boilerplate snippets dropped, precision, recall, F1, pages
  * where nothing of the article came out, and median milliseconds per page,
- * for Lodestone's extractor and the libraries it was measured against.
+ * for Lodestone's extractor and the libraries it was measured against; then
+ * Lodestone's time on the same pages padded to the weight of real ones
+ * (inline state scripts, mega-menus, inline SVG icons: ~150 KB a page).
  * Run: npx tsx test/bench/extract-eval.ts [--errors=<extractor>] [--only=<name prefix>]
  */
 import { Readability } from "@mozilla/readability";
@@ -61,4 +63,28 @@ for (const [name, extract] of Object.entries(extractors)) {
       for (const k of e.kept) console.log(`  kept:   ${k.slice(0, 100)}`);
     }
   }
+}
+
+/** A page padded with the bulk real pages carry around the same content. */
+function padded(html: string, i: number): string {
+  const state = JSON.stringify({
+    items: Array.from({ length: 1800 }, (_, k) => ({ id: k + i, title: `Item ${k}`, tags: ["a"] })),
+  });
+  const menu = Array.from(
+    { length: 300 },
+    (_, k) => `<li class="menu-item"><a href="/c/${k}"><span>Category ${k}</span></a></li>`,
+  ).join("");
+  const icons = `<svg>${"<path d='M0 0L10 10'/>".repeat(300)}</svg>`;
+  return html
+    .replace(/<\/head>/i, `<script>window.__STATE__=${state}</script></head>`)
+    .replace(/<body([^>]*)>/i, `<body$1><nav class="mega-menu"><ul>${menu}</ul>${icons}</nav>`);
+}
+
+if (!errorsOf) {
+  const heavy = pages.map((p, i) => ({ ...p, html: padded(p.html, i) }));
+  const kb = heavy.reduce((n, p) => n + p.html.length, 0) / heavy.length / 1024;
+  const s = await scoreExtractor(heavy, extractors.lodestone ?? (() => ""));
+  console.log(
+    `\nlodestone on pages padded to ${kb.toFixed(0)} KB: F1 ${s.f1.toFixed(3)}, median ${s.medianMs.toFixed(2)} ms`,
+  );
 }
