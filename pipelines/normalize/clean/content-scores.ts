@@ -27,9 +27,10 @@ export interface ElementStats {
 }
 
 const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
-const sentenceEnd = /[.!?。！？…"”»」)）]$/;
+/** Whether a line ends like a sentence (or a quoted one). */
+export const sentenceEnd = /[.!?。！？…"”»」)）؟।]$/;
 // Colons are left out: "Label: value" lines are fields, not sentences.
-const sentencePunct = /[.!?;,。！？；，、]/g;
+const sentencePunct = /[.!?;,。！？；，、،؛؟।]/g;
 const commentHeading =
   /^(\d+\s+)?(comments?|reader comments|leave a (reply|comment)|post a comment|conversation|discussion|responses?|kommentare?|commentaires?|comentarios?|commenti|комментари[йи]|评论|网友评论|发表评论|留言|コメント)(\s*[(（]?\d+[)）]?)?\s*[:：]?$/i;
 

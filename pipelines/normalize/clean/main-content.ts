@@ -7,13 +7,18 @@
  * mislabelled container never takes the article with it.
  */
 import type { Element } from "domhandler";
-import { contains, type ElementStats, effectiveLength, type PageScores } from "./content-scores.ts";
+import {
+  contains,
+  type ElementStats,
+  effectiveLength,
+  type PageScores,
+  sentenceEnd,
+} from "./content-scores.ts";
 import { textOf } from "./html-dom.ts";
 import { isPortalLine } from "./portal-lines.ts";
 
 const tagLine =
   /^(tags?|tagged( with)?|topics?|labels?|filed under|categor(y|ies)|schlagw(ö|o)rter|themen|étiquettes|mots-clés|etiquetas|temas|标签|关键词|文章关键词|タグ|теги)\s*[:：]/i;
-const sentenceEnd = /[.!?。！？…"”»」)）]$/;
 const captionWords =
   /(^|\s)(caption|credit|credits|wp-caption-text|photo-credit|image-credit)(\s|$)/i;
 

@@ -125,6 +125,56 @@ const positive = new Set([
   "con",
 ]);
 
+// Glued compounds ("commentlist", "sharebar", "sidebar1", "widgettitle") are caught by their
+// stem. Not "subscri…" or "promo…": paywalled bodies sit in `subscriber-content`, Drupal
+// marks front-page stories `node--promoted`.
+const commentStems = ["comment", "disqus"];
+const strongStems = [
+  "related",
+  "recommend",
+  "popular",
+  "trending",
+  "sharing",
+  "share",
+  "social",
+  "sponsor",
+  "advert",
+  "cookie",
+  "consent",
+  "newsletter",
+  "signup",
+  "breadcrumb",
+  "navigation",
+  "navbar",
+  "menu",
+  "footer",
+  "outbrain",
+  "taboola",
+  "teaser",
+  "pagination",
+];
+const mediumStems = ["sidebar", "widget", "masthead", "caption", "credit", "byline", "copyright"];
+const positiveCompounds = new Set([
+  "articlebody",
+  "articlecontent",
+  "articletext",
+  "postbody",
+  "postcontent",
+  "posttext",
+  "entrycontent",
+  "entrybody",
+  "storybody",
+  "storycontent",
+  "storytext",
+  "maincontent",
+  "bodytext",
+  "contentbody",
+]);
+
+function hasStem(word: string, stems: readonly string[]): boolean {
+  return stems.some((stem) => word.startsWith(stem));
+}
+
 function words(value: string): string[] {
   return value
     .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -143,11 +193,14 @@ export function hintOf(el: Element): HintKind {
   let score = 0;
   let comment = false;
   const named = el.attribs.class !== undefined || el.attribs.id !== undefined;
-  for (const w of named ? nameWords(el) : []) {
-    if (commentWords.has(w)) comment = true;
-    else if (strongNegative.has(w)) score -= 2;
-    else if (mediumNegative.has(w)) score -= 1;
-    else if (positive.has(w)) score += 1.5;
+  // Each word counts once: ten `tag-…` classes on a WordPress <article> are one hint, not ten.
+  for (const w of named ? new Set(nameWords(el)) : []) {
+    // "commentary" is an opinion column, not a comment thread.
+    if (commentWords.has(w) || (hasStem(w, commentStems) && !w.startsWith("commentar")))
+      comment = true;
+    else if (positive.has(w) || positiveCompounds.has(w)) score += 1.5;
+    else if (strongNegative.has(w) || hasStem(w, strongStems)) score -= 2;
+    else if (mediumNegative.has(w) || hasStem(w, mediumStems)) score -= 1;
   }
   const role = el.attribs.role;
   if (role === "navigation" || role === "contentinfo" || role === "banner") score -= 2;
