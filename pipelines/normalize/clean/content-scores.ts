@@ -32,7 +32,7 @@ export const sentenceEnd = /[.!?。！？…"”»」)）؟।]$/;
 // Colons are left out: "Label: value" lines are fields, not sentences.
 const sentencePunct = /[.!?;,。！？；，、،؛؟।]/g;
 const commentHeading =
-  /^(\d+\s+)?(comments?|reader comments|leave a (reply|comment)|post a comment|conversation|discussion|responses?|kommentare?|commentaires?|comentarios?|commenti|комментари[йи]|评论|网友评论|发表评论|留言|コメント)(\s*[(（]?\d+[)）]?)?\s*[:：]?$/i;
+  /^(\d+\s+)?(comments?|reader comments|leave a (reply|comment)|post a comment|conversation|discussion|responses?|reactions?|kommentare?|diskussion|leserkommentare|commentaires?|réagir|réactions?|comentarios?|comentários|commenti|reacties|комментари[йи]|评论|网友评论|发表评论|跟贴|留言|コメント)(\s*[(（]?\d+[)）]?)?\s*[:：]?$/i;
 
 /** The effective length of a text: CJK characters count three times. */
 export function effectiveLength(text: string): number {

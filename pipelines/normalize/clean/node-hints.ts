@@ -128,7 +128,7 @@ const positive = new Set([
 // Glued compounds ("commentlist", "sharebar", "sidebar1", "widgettitle") are caught by their
 // stem. Not "subscri…" or "promo…": paywalled bodies sit in `subscriber-content`, Drupal
 // marks front-page stories `node--promoted`.
-const commentStems = ["comment", "disqus"];
+const commentStems = ["comment", "disqus", "kommentar", "comentario", "reaction", "reactie"];
 const strongStems = [
   "related",
   "recommend",
