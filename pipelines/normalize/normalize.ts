@@ -90,7 +90,10 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
     text = repairWithFields(doc.text, [], repairs).text;
   }
 
-  const meta = extractPlainMetadata(toParagraphs(text));
+  const meta = extractPlainMetadata(
+    toParagraphs(text),
+    htmlMeta === null ? undefined : htmlMeta.title,
+  );
   const boiler = removeBoilerplate(meta.paragraphs);
   if (boiler.removed > 0) {
     repairs.push({

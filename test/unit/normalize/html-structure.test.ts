@@ -135,3 +135,16 @@ describe("bilingual pages", () => {
     for (const p of [...story(3), ...story(3, "zh")]) expect(out).toContain(p);
   });
 });
+
+describe("Readability, the cascade's second method", () => {
+  it("reads paragraphs from Readability's pick, without captions and link lists", async () => {
+    const { readabilityParagraphs } = await import(
+      "../../../pipelines/normalize/clean/readability-fallback.ts"
+    );
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/n">News</a></nav><div class="story">${ps(story(5))}
+      <figure><img src="a.jpg"><figcaption>Caption text here.</figcaption></figure></div></body></html>`;
+    const out = readabilityParagraphs(html).join("\n");
+    for (const p of story(5)) expect(out).toContain(p);
+    expect(out).not.toMatch(/Caption text|Home/);
+  });
+});
