@@ -7,6 +7,7 @@
  * mislabelled container never takes the article with it.
  */
 import type { Element } from "domhandler";
+import { isChromeLine } from "./chrome-lines.ts";
 import {
   contains,
   type ElementStats,
@@ -17,8 +18,6 @@ import {
 import { textOf } from "./html-dom.ts";
 import { isPortalLine } from "./portal-lines.ts";
 
-const tagLine =
-  /^(tags?|tagged( with)?|topics?|labels?|filed under|categor(y|ies)|schlagw(ö|o)rter|themen|étiquettes|mots-clés|etiquetas|temas|标签|关键词|文章关键词|タグ|теги)\s*[:：]/i;
 const captionWords =
   /(^|\s)(caption|credit|credits|wp-caption-text|photo-credit|image-credit)(\s|$)/i;
 
@@ -220,7 +219,7 @@ export function readOut(scores: PageScores, root: Element): string[] {
     if (u.figure || captionWords.test(u.owner.attribs.class ?? "")) return;
     const density = u.linkChars / Math.max(1, u.text.length);
     if (density > 0.5 && effectiveLength(u.text) < 200) return;
-    if (tagLine.test(u.text)) return;
+    if (isChromeLine(u.text)) return;
     // Portal editor/source lines stay for takePortalLines, which turns them into fields.
     if (isPortalLine(u.text)) {
       out.push(u.text);
