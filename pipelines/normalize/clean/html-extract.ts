@@ -7,8 +7,9 @@
  *    density, hints), narrowed to one story, read out without side parts;
  * 2. when that holds much less text than the page's article-like prose,
  *    Mozilla Readability, which merges sibling blocks;
- * 3. JSON-LD `articleBody`, then every prose unit of the page: a page with
- *    paragraphs of prose never comes out empty.
+ * 3. JSON-LD `articleBody` when the markup shows under 40 % of it (or
+ *    nothing), then every prose unit of the page: a page with paragraphs of
+ *    prose never comes out empty.
  *
  * A page with no text at all (all script) or too large to be an article is a
  * PermanentError with its reason.
@@ -45,7 +46,7 @@ export interface HtmlExtract {
 }
 
 // Below this share of the page's prose, the chosen element probably missed part of the story.
-const enoughShare = 0.5;
+const enoughShare = 0.4;
 const hiddenAttr = /<[^>]+\shidden(?=[\s>=/])/i;
 
 /**
@@ -109,11 +110,15 @@ export function extractHtml(html: string): HtmlExtract {
       method = "readability";
     }
   }
-  if (paragraphs.length === 0 && hints.articleBody !== null) {
-    paragraphs = hints.articleBody
-      .split(/\n+/)
-      .map((p) => p.trim())
-      .filter((p) => p !== "");
+  // The page's own JSON-LD body, when what the markup shows is a small part of it
+  // (a script-rendered page, a teaser in the markup and the full text in the data).
+  const declared = (hints.articleBody ?? "")
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  const short = charsOf(declared) > 200 && charsOf(paragraphs) < 0.4 * charsOf(declared);
+  if (declared.length > 0 && (paragraphs.length === 0 || short)) {
+    paragraphs = declared;
     method = "json-ld";
   }
   if (paragraphs.length === 0) {

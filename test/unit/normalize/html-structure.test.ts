@@ -148,3 +148,14 @@ describe("Readability, the cascade's second method", () => {
     expect(out).not.toMatch(/Caption text|Home/);
   });
 });
+
+describe("JSON-LD articleBody", () => {
+  it("replaces a teaser when the page's data holds the whole article", () => {
+    const body = story(6).join("\n");
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "H", articleBody: body })}</script></head>
+      <body><div class="teaser"><p>${para(1)}</p></div><div id="app"></div></body></html>`;
+    const r = extractHtml(html);
+    expect(r.method).toBe("json-ld");
+    expect(r.paragraphs).toEqual(story(6));
+  });
+});
