@@ -47,6 +47,7 @@ export interface HtmlExtract {
 
 // Below this share of the page's prose, the chosen element probably missed part of the story.
 const enoughShare = 0.4;
+const maxFallbackChars = 1_000_000;
 const hiddenAttr = /<[^>]+\shidden(?=[\s>=/])/i;
 
 /**
@@ -103,7 +104,9 @@ export function extractHtml(html: string): HtmlExtract {
   const main = mainMethod(bodyOf(dom), meta.title);
   let paragraphs = main.paragraphs;
   let method: ExtractMethod = "dom";
-  if (charsOf(paragraphs) < enoughShare * main.prose) {
+  // Readability walks its DOM many times over: on a huge page it would blow the time budget.
+  const fallbackAffordable = capped.length <= maxFallbackChars;
+  if (fallbackAffordable && charsOf(paragraphs) < enoughShare * main.prose) {
     const fallback = readabilityParagraphs(capped);
     if (betterFallback(paragraphs, fallback, main.prose)) {
       paragraphs = fallback;
