@@ -35,52 +35,104 @@ const voidTags = new Set([
   "wbr",
 ]);
 const rawTextTags = new Set(["script", "style", "textarea", "title", "noscript", "template"]);
-const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>|<!--[\s\S]*?-->/g;
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 58) || c === 45;
+}
+
+interface Tag {
+  start: number;
+  end: number;
+  name: string;
+  closing: boolean;
+}
+
+/**
+ * The tags of a page in order, found with indexOf rather than a regex: a
+ * regex like `<[a-z][^>]*>` rescans to the end of the input from every `<` of
+ * an unterminated tag, which is quadratic on hostile input.
+ */
+function scanTags(html: string, visit: (tag: Tag) => void): void {
+  const lower = html.toLowerCase();
+  let nextGt = -1;
+  let i = html.indexOf("<");
+  while (i !== -1) {
+    if (html.startsWith("<!--", i)) {
+      const end = html.indexOf("-->", i + 4);
+      if (end === -1) return;
+      i = html.indexOf("<", end + 3);
+      continue;
+    }
+    let j = i + 1;
+    const closing = html[j] === "/";
+    if (closing) j++;
+    if (!isLetter(html.charCodeAt(j))) {
+      i = html.indexOf("<", i + 1);
+      continue;
+    }
+    let k = j + 1;
+    while (k < html.length && isNameChar(html.charCodeAt(k))) k++;
+    if (nextGt < k) nextGt = html.indexOf(">", k);
+    if (nextGt === -1) return;
+    const name = lower.slice(j, k);
+    visit({ start: i, end: nextGt + 1, name, closing });
+    let resume = nextGt + 1;
+    if (!closing && rawTextTags.has(name)) {
+      const close = lower.indexOf(`</${name}`, resume);
+      if (close === -1) return;
+      resume = close;
+    }
+    i = html.indexOf("<", resume);
+  }
+}
+
+function isVoid(html: string, tag: Tag): boolean {
+  return voidTags.has(tag.name) || html[tag.end - 2] === "/";
+}
 
 /**
  * Drops open tags (and their matching close tags) nested deeper than `limit`,
- * keeping all text. Approximate (implied end tags are not modelled), which
- * only matters for pages that nest absurdly deep anyway.
+ * keeping all text; a dropped tag leaves a space. Approximate (implied end
+ * tags are not modelled), which only matters for pages that nest absurdly
+ * deep anyway.
  */
 export function capNesting(html: string, limit = maxDepth): string {
   let depth = 0;
   let deepest = 0;
-  tagPattern.lastIndex = 0;
-  for (let m = tagPattern.exec(html); m !== null; m = tagPattern.exec(html)) {
-    const name = m[2]?.toLowerCase();
-    if (name === undefined || voidTags.has(name) || m[0].endsWith("/>")) continue;
-    depth += m[1] === "/" ? -1 : 1;
+  scanTags(html, (tag) => {
+    if (isVoid(html, tag)) return;
+    depth += tag.closing ? -1 : 1;
     if (depth > deepest) deepest = depth;
-  }
+  });
   if (deepest <= limit) return html;
   depth = 0;
   const dropped = new Map<string, number>();
-  let rawUntil: string | null = null;
-  return html.replace(tagPattern, (tag, slash: string | undefined, rawName: string | undefined) => {
-    if (rawName === undefined) return tag;
-    const name = rawName.toLowerCase();
-    if (rawUntil !== null) {
-      if (slash === "/" && name === rawUntil) rawUntil = null;
-      return tag;
-    }
-    if (voidTags.has(name) || tag.endsWith("/>")) return tag;
-    if (slash !== "/") {
-      if (rawTextTags.has(name)) rawUntil = name;
+  const out: string[] = [];
+  let copied = 0;
+  const drop = (tag: Tag) => {
+    out.push(html.slice(copied, tag.start), " ");
+    copied = tag.end;
+  };
+  scanTags(html, (tag) => {
+    if (isVoid(html, tag)) return;
+    if (!tag.closing) {
       if (depth >= limit) {
-        dropped.set(name, (dropped.get(name) ?? 0) + 1);
-        return " ";
-      }
-      depth++;
-      return tag;
+        dropped.set(tag.name, (dropped.get(tag.name) ?? 0) + 1);
+        drop(tag);
+      } else depth++;
+      return;
     }
-    const pending = dropped.get(name) ?? 0;
+    const pending = dropped.get(tag.name) ?? 0;
     if (pending > 0) {
-      dropped.set(name, pending - 1);
-      return " ";
-    }
-    depth = Math.max(0, depth - 1);
-    return tag;
+      dropped.set(tag.name, pending - 1);
+      drop(tag);
+    } else depth = Math.max(0, depth - 1);
   });
+  out.push(html.slice(copied));
+  return out.join("");
 }
 
 class TooDeep extends Error {}

@@ -48,7 +48,7 @@ export interface HtmlExtract {
 // Below this share of the page's prose, the chosen element probably missed part of the story.
 const enoughShare = 0.4;
 const maxFallbackChars = 1_000_000;
-const hiddenAttr = /<[^>]+\shidden(?=[\s>=/])/i;
+const hiddenAttr = /\shidden(?=[\s>=/])/i;
 
 /**
  * Readability's result replaces ours when it is longer and either keeps most

@@ -56,6 +56,24 @@ describe("extractHtml on hostile input", () => {
     expect(text).toContain("A cell that holds a sentence of its own.");
   });
 
+  it("stays linear on unterminated tags, deep or not", () => {
+    for (const html of [
+      "<".repeat(1_000_000),
+      "<a ".repeat(300_000),
+      `${"<div>".repeat(1000)}${"<a ".repeat(300_000)}`,
+      `${"<div>".repeat(1000)}<script>${"x<y ".repeat(200_000)}`,
+    ]) {
+      const start = performance.now();
+      try {
+        extractHtml(html);
+      } catch (error) {
+        // A page with no text is refused; any other error is a bug.
+        if (!(error instanceof PermanentError)) throw error;
+      }
+      expect(performance.now() - start).toBeLessThan(budgetMs);
+    }
+  });
+
   it("does not throw on empty or text-only input", () => {
     expect(extractHtml("Just a line of text, no markup.").paragraphs).toEqual([
       "Just a line of text, no markup.",
