@@ -21,6 +21,16 @@ export interface ElementStats {
   linkChars: number;
   firstUnit: number;
   kind: HintKind;
+  /** Positive prose score below it, nothing damped. */
+  gross: number;
+  /**
+   * A comment thread or boilerplate block holding a minor part of the page's
+   * prose: its text counts for nothing above it and it is never the article.
+   * Named like one but holding most of the prose, it is a layout wrapper and counts as neutral.
+   */
+  demoted: boolean;
+  /** It or an ancestor is demoted. */
+  inDemoted: boolean;
   /** Index in document order and end of its subtree, to test containment cheaply. */
   order: number;
   end: number;
@@ -68,8 +78,46 @@ export interface PageScores {
   units: TextUnit[];
 }
 
-/** Scores every unit and sums them up the tree in one bottom-up pass (no recursion). */
-export function scorePage(elements: Element[], units: TextUnit[]): PageScores {
+const anchorBoost = 2;
+const anchoredUnits = 4;
+
+function underSidePart(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node !== null && depth < 12; depth++) {
+    const kind = hintOf(node);
+    if (kind === "comment" || kind === "boilerplate" || kind === "peripheral") return true;
+    const parent: unknown = node.parent;
+    node =
+      parent !== null && typeof parent === "object" && "attribs" in parent
+        ? (parent as Element)
+        : null;
+  }
+  return false;
+}
+
+/**
+ * The story starts right under its title: the first few prose units after the
+ * heading that carries the page title count double, so a short story is not
+ * outweighed by a rail of excerpts beside it.
+ */
+function boostAfterTitle(units: TextUnit[], scores: number[], anchor: number): void {
+  let boosted = 0;
+  for (let i = anchor + 1; i < units.length && i <= anchor + 40 && boosted < anchoredUnits; i++) {
+    const u = units[i];
+    const score = scores[i] ?? 0;
+    if (u === undefined) break;
+    if (u.heading && /^h[12]$/.test(u.owner.name)) break;
+    if (score <= 0.5 || underSidePart(u.owner)) continue;
+    scores[i] = score * anchorBoost;
+    boosted++;
+  }
+}
+
+/**
+ * Scores every unit and sums them up the tree in bottom-up passes (no
+ * recursion); `anchor` is the index of the unit that carries the page title.
+ */
+export function scorePage(elements: Element[], units: TextUnit[], anchor = -1): PageScores {
   const stats = new Map<Element, ElementStats>();
   elements.forEach((el, order) => {
     stats.set(el, {
@@ -79,17 +127,24 @@ export function scorePage(elements: Element[], units: TextUnit[]): PageScores {
       linkChars: 0,
       firstUnit: Number.POSITIVE_INFINITY,
       kind: hintOf(el),
+      gross: 0,
+      demoted: false,
+      inDemoted: false,
       order,
       end: order,
     });
   });
   const unitScores = units.map(unitScore);
+  if (anchor >= 0) boostAfterTitle(units, unitScores, anchor);
   units.forEach((u, i) => {
     const s = stats.get(u.owner);
     if (s === undefined) return;
     const score = unitScores[i] ?? 0;
     s.raw += score;
-    if (score > 0) s.mass += score;
+    if (score > 0) {
+      s.mass += score;
+      s.gross += score;
+    }
     s.chars += u.text.length;
     s.linkChars += u.linkChars;
     if (i < s.firstUnit) s.firstUnit = i;
@@ -101,22 +156,49 @@ export function scorePage(elements: Element[], units: TextUnit[]): PageScores {
     const s = block && "attribs" in block ? stats.get(block as Element) : undefined;
     if (s !== undefined && i <= s.firstUnit + 1) s.kind = "comment";
   });
+  const parentStats = (el: Element | undefined) => {
+    const parent = el?.parent;
+    return parent && "attribs" in parent ? stats.get(parent as Element) : undefined;
+  };
+  // Pass 1, bottom-up: extents, characters and undamped prose.
   for (let i = elements.length - 1; i >= 0; i--) {
     const el = elements[i];
     const s = el ? stats.get(el) : undefined;
-    const parent = el?.parent;
-    const p = parent && "attribs" in parent ? stats.get(parent as Element) : undefined;
+    const p = parentStats(el);
     if (s === undefined || p === undefined) continue;
     if (s.end > p.end) p.end = s.end;
     p.chars += s.chars;
     p.linkChars += s.linkChars;
+    p.gross += s.gross;
     p.firstUnit = Math.min(p.firstUnit, s.firstUnit);
-    if (s.kind === "comment" || s.kind === "boilerplate") {
-      p.raw += s.raw > 0 ? -0.5 * s.raw : s.raw;
+  }
+  const pageGross = (elements[0] ? stats.get(elements[0])?.gross : undefined) ?? 0;
+  // A boilerplate-named block with most of the prose is a layout wrapper ("l-outer--nav");
+  // a comment thread is only taken for the story's wrapper when it holds nearly all of it.
+  for (const s of stats.values()) {
+    if (s.kind === "comment") s.demoted = s.gross < 0.9 * pageGross;
+    if (s.kind === "boilerplate") s.demoted = s.gross < 0.5 * pageGross;
+  }
+  // Pass 2, bottom-up: net evidence, side parts damped, demoted blocks adding only their link lists.
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const el = elements[i];
+    const s = el ? stats.get(el) : undefined;
+    const p = parentStats(el);
+    if (s === undefined || p === undefined) continue;
+    if (s.demoted) {
+      p.raw += Math.min(0, s.raw);
+    } else if (s.kind === "peripheral") {
+      p.raw += s.raw > 0 ? 0.3 * s.raw : s.raw;
+      p.mass += 0.3 * s.mass;
     } else {
-      p.raw += s.kind === "peripheral" && s.raw > 0 ? 0.3 * s.raw : s.raw;
-      p.mass += s.kind === "peripheral" ? 0.3 * s.mass : s.mass;
+      p.raw += s.raw;
+      p.mass += s.mass;
     }
+  }
+  // Top-down: whether an element sits in a demoted block.
+  for (const el of elements) {
+    const s = stats.get(el);
+    if (s !== undefined) s.inDemoted = s.demoted || (parentStats(el)?.inDemoted ?? false);
   }
   return { elements, stats, unitScores, units };
 }

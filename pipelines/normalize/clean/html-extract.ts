@@ -26,6 +26,7 @@ import {
   proseChars,
   readOut,
   tighten,
+  titleUnit,
   widen,
 } from "./main-content.ts";
 import { takePortalLines } from "./portal-lines.ts";
@@ -81,7 +82,7 @@ function bodyOf(root: Document): Element {
 function mainMethod(body: Element, title: string | null) {
   const elements = findElements(body, (el) => !skippedTags.has(el.name), true);
   const units = collectUnits(body);
-  const scores = scorePage(elements, units);
+  const scores = scorePage(elements, units, titleUnit(units, title));
   const candidate = bestCandidate(scores);
   const narrowed =
     candidate === null ? null : narrowToStory(scores, widen(scores, candidate), title);

@@ -17,6 +17,7 @@ import {
 } from "./content-scores.ts";
 import { textOf } from "./html-dom.ts";
 import { isPortalLine } from "./portal-lines.ts";
+import type { TextUnit } from "./text-units.ts";
 
 const captionWords =
   /(^|\s)(caption|credit|credits|wp-caption-text|photo-credit|image-credit)(\s|$)/i;
@@ -43,32 +44,39 @@ function candidateScore(el: Element, s: ElementStats): number {
   return score;
 }
 
-/** The element with the most article evidence below it; ties go to the deeper one. */
+/**
+ * The element with the most article evidence below it; ties go to the deeper
+ * one. Comment threads and boilerplate blocks are candidates only on a page
+ * that has no other prose.
+ */
 export function bestCandidate(scores: PageScores): Element | null {
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const el of scores.elements) {
-    const s = statsOf(scores, el);
-    if (s === undefined || s.mass <= 0) continue;
-    const score = candidateScore(el, s);
-    if (score >= bestScore) {
-      best = el;
-      bestScore = score;
+  for (const allowDemoted of [false, true]) {
+    let best: Element | null = null;
+    let bestScore = 0;
+    for (const el of scores.elements) {
+      const s = statsOf(scores, el);
+      if (s === undefined || s.mass <= 0 || (s.inDemoted && !allowDemoted)) continue;
+      const score = candidateScore(el, s);
+      if (score >= bestScore) {
+        best = el;
+        bestScore = score;
+      }
     }
+    if (best !== null) return best;
   }
-  return best;
+  return null;
 }
 
 function linkDensity(s: ElementStats): number {
   return s.linkChars / Math.max(1, s.chars);
 }
 
-/** The largest unit score inside `outer` but outside `inner`. */
+/** The largest unit score inside `outer` but outside `inner`, demoted blocks not counted. */
 function strongestOutside(scores: PageScores, outer: ElementStats, inner: ElementStats): number {
   let outside = 0;
   scores.units.forEach((u, i) => {
     const os = statsOf(scores, u.owner);
-    if (os !== undefined && contains(outer, os) && !contains(inner, os))
+    if (os !== undefined && !os.inDemoted && contains(outer, os) && !contains(inner, os))
       outside = Math.max(outside, scores.unitScores[i] ?? 0);
   });
   return outside;
@@ -134,6 +142,17 @@ function normalizedTitle(t: string): string {
   return t.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+/** Index of the heading unit that carries the page title (else the first <h1>), or -1. */
+export function titleUnit(units: readonly TextUnit[], title: string | null): number {
+  const wanted = title === null ? "" : normalizedTitle(title);
+  const matches = (text: string) => {
+    const h = normalizedTitle(text);
+    return wanted !== "" && h.length > 5 && (wanted.includes(h) || h.includes(wanted));
+  };
+  const titled = units.findIndex((u) => u.heading && matches(u.text));
+  return titled !== -1 ? titled : units.findIndex((u) => u.heading && u.owner.name === "h1");
+}
+
 /**
  * Several <article>s in the chosen element: teasers around a story, or an
  * infinite-scroll stream of stories. Take the one story that holds most of
@@ -191,7 +210,9 @@ export function narrowToStory(
 function dropsElement(el: Element, s: ElementStats, root: ElementStats): boolean {
   const share = s.mass / Math.max(1e-9, root.mass);
   if (el.name === "figure" || el.name === "figcaption") return true;
-  if (s.kind === "comment") return share < 0.5 || s.mass === 0;
+  if (s.demoted) return true;
+  // A thread is dropped unless it is nearly all of the chosen element (a mislabelled story container).
+  if (s.kind === "comment") return share < 0.9 || s.mass === 0;
   if (s.kind === "boilerplate") return share < 0.5;
   if (el.name === "nav" || el.name === "aside" || el.name === "footer" || el.name === "form")
     return share < 0.5;
@@ -243,7 +264,8 @@ export function readOut(scores: PageScores, root: Element): string[] {
 
 /**
  * Characters of the page's article-like prose: units that score as prose,
- * outside comment threads and outside other stories set aside on purpose.
+ * outside demoted comment threads and boilerplate blocks and outside other
+ * stories set aside on purpose.
  */
 export function proseChars(scores: PageScores, setAside: readonly Element[], minScore = 1): number {
   let chars = 0;
@@ -251,7 +273,7 @@ export function proseChars(scores: PageScores, setAside: readonly Element[], min
   for (const el of scores.elements) {
     const s = statsOf(scores, el);
     const parent = el.parent as Element | null;
-    if ((parent !== null && excluded.has(parent)) || s?.kind === "comment") excluded.add(el);
+    if ((parent !== null && excluded.has(parent)) || s?.inDemoted) excluded.add(el);
   }
   scores.units.forEach((u, i) => {
     if ((scores.unitScores[i] ?? 0) >= minScore && !excluded.has(u.owner)) chars += u.text.length;

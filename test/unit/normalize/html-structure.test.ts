@@ -159,3 +159,33 @@ describe("JSON-LD articleBody", () => {
     expect(r.paragraphs).toEqual(story(6));
   });
 });
+
+describe("a short story next to more prose than its own", () => {
+  const excerpts = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `Excerpt ${i}: a different story about the town's finances, in which the treasurer explains why the budget gap has widened again this year despite the cuts.`,
+  );
+
+  it("keeps the story when its comment thread is four times longer", () => {
+    const comments = excerpts.map(
+      (e) => `<div class="c"><p>${e.replace("Excerpt", "Comment")}</p></div>`,
+    );
+    const html = `<html><head><title>Council approves cycle lanes</title></head><body><article><h1>Council approves cycle lanes</h1>${ps(story(2))}
+      <section class="comments-area"><h3>8 thoughts on this</h3>${comments.join("")}</section></article></body></html>`;
+    const out = text(html);
+    for (const p of story(2)) expect(out).toContain(p);
+    expect(out).not.toContain("Comment 0");
+  });
+
+  it("keeps the story when a sidebar of excerpts outweighs it", () => {
+    const items = excerpts.map(
+      (e, i) => `<div class="item"><h4><a href="/${i}">Story ${i}</a></h4><p>${e}</p></div>`,
+    );
+    const html = `<html><head><title>Council approves cycle lanes</title></head><body><div class="page"><article><h1>Council approves cycle lanes</h1>${ps(story(2))}</article>
+      <div class="sidebar"><h3>You may also like</h3>${items.join("")}</div></div></body></html>`;
+    const out = text(html);
+    for (const p of story(2)) expect(out).toContain(p);
+    expect(out).not.toContain("Excerpt 0");
+  });
+});
