@@ -85,7 +85,9 @@ function underSidePart(el: Element): boolean {
   let node: Element | null = el;
   for (let depth = 0; node !== null && depth < 12; depth++) {
     const kind = hintOf(node);
-    if (kind === "comment" || kind === "boilerplate" || kind === "peripheral") return true;
+    // Not comment threads: they never come straight after the title, story wrappers called
+    // "commentable" do.
+    if (kind === "boilerplate" || kind === "peripheral") return true;
     const parent: unknown = node.parent;
     node =
       parent !== null && typeof parent === "object" && "attribs" in parent
@@ -100,8 +102,9 @@ function underSidePart(el: Element): boolean {
  * heading that carries the page title count double, so a short story is not
  * outweighed by a rail of excerpts beside it.
  */
-function boostAfterTitle(units: TextUnit[], scores: number[], anchor: number): void {
+function boostAfterTitle(units: TextUnit[], scores: number[], anchor: number): number {
   let boosted = 0;
+  let first = -1;
   for (let i = anchor + 1; i < units.length && i <= anchor + 40 && boosted < anchoredUnits; i++) {
     const u = units[i];
     const score = scores[i] ?? 0;
@@ -109,8 +112,20 @@ function boostAfterTitle(units: TextUnit[], scores: number[], anchor: number): v
     if (u.heading && /^h[12]$/.test(u.owner.name)) break;
     if (score <= 0.5 || underSidePart(u.owner)) continue;
     scores[i] = score * anchorBoost;
+    if (first === -1) first = i;
     boosted++;
   }
+  return first;
+}
+
+/** The elements holding a unit: its owner and every ancestor. */
+function holders(unit: TextUnit | undefined): Set<unknown> {
+  const out = new Set<unknown>();
+  for (let node: unknown = unit?.owner; node !== null && node !== undefined; ) {
+    out.add(node);
+    node = (node as { parent: unknown }).parent;
+  }
+  return out;
 }
 
 /**
@@ -135,7 +150,9 @@ export function scorePage(elements: Element[], units: TextUnit[], anchor = -1): 
     });
   });
   const unitScores = units.map(unitScore);
-  if (anchor >= 0) boostAfterTitle(units, unitScores, anchor);
+  const firstBoosted = anchor >= 0 ? boostAfterTitle(units, unitScores, anchor) : -1;
+  // Whatever holds the title or the start of the story is never demoted, whatever its name.
+  const storyHolders = new Set([...holders(units[anchor]), ...holders(units[firstBoosted])]);
   units.forEach((u, i) => {
     const s = stats.get(u.owner);
     if (s === undefined) return;
@@ -175,7 +192,8 @@ export function scorePage(elements: Element[], units: TextUnit[], anchor = -1): 
   const pageGross = (elements[0] ? stats.get(elements[0])?.gross : undefined) ?? 0;
   // A boilerplate-named block with most of the prose is a layout wrapper ("l-outer--nav");
   // a comment thread is only taken for the story's wrapper when it holds nearly all of it.
-  for (const s of stats.values()) {
+  for (const [el, s] of stats) {
+    if (storyHolders.has(el)) continue;
     if (s.kind === "comment") s.demoted = s.gross < 0.9 * pageGross;
     if (s.kind === "boilerplate") s.demoted = s.gross < 0.5 * pageGross;
   }

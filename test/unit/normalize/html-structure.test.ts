@@ -189,3 +189,13 @@ describe("a short story next to more prose than its own", () => {
     expect(out).not.toContain("Excerpt 0");
   });
 });
+
+describe("a story wrapper named like a comment thread", () => {
+  it("is not demoted when the story starts in it", () => {
+    const side = `<div class="box"><p>Side note: the weekly market column, written by our analysts, follows all the metals we cover.</p></div>`;
+    const html = `<html><head><title>Plant output rises</title></head><body><h1>Plant output rises</h1>
+      <div class="article commentable">${ps(story(4))}</div>${side}</body></html>`;
+    const out = text(html);
+    for (const p of story(4)) expect(out).toContain(p);
+  });
+});
