@@ -183,18 +183,22 @@ function words(value: string): string[] {
     .filter((w) => w !== "");
 }
 
-/** The words of an element's class and id attributes. */
-export function nameWords(el: Element): string[] {
-  return words(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`);
+interface NameHint {
+  score: number;
+  comment: boolean;
 }
 
-/** How an element's class/id and role read: a comment thread, boilerplate, a side part, neutral, or content. */
-export function hintOf(el: Element): HintKind {
+// Class strings repeat a lot within a page (300 × "menu-item"); their reading is cached.
+const nameCache = new Map<string, NameHint>();
+const nameCacheLimit = 20_000;
+
+function readName(names: string): NameHint {
+  const cached = nameCache.get(names);
+  if (cached !== undefined) return cached;
   let score = 0;
   let comment = false;
-  const named = el.attribs.class !== undefined || el.attribs.id !== undefined;
   // Each word counts once: ten `tag-…` classes on a WordPress <article> are one hint, not ten.
-  for (const w of named ? new Set(nameWords(el)) : []) {
+  for (const w of new Set(words(names))) {
     // "commentary" is an opinion column, not a comment thread.
     if (commentWords.has(w) || (hasStem(w, commentStems) && !w.startsWith("commentar")))
       comment = true;
@@ -202,15 +206,24 @@ export function hintOf(el: Element): HintKind {
     else if (strongNegative.has(w) || hasStem(w, strongStems)) score -= 2;
     else if (mediumNegative.has(w) || hasStem(w, mediumStems)) score -= 1;
   }
+  if (nameCache.size >= nameCacheLimit) nameCache.clear();
+  const hint = { score, comment };
+  nameCache.set(names, hint);
+  return hint;
+}
+
+/** How an element's class/id and role read: a comment thread, boilerplate, a side part, neutral, or content. */
+export function hintOf(el: Element): HintKind {
+  const { class: cls, id } = el.attribs;
+  const name = cls === undefined && id === undefined ? null : readName(`${cls ?? ""} ${id ?? ""}`);
+  let score = name?.score ?? 0;
+  const comment = name?.comment ?? false;
   const role = el.attribs.role;
   if (role === "navigation" || role === "contentinfo" || role === "banner") score -= 2;
   if (role === "complementary") score -= 1;
   if (role === "main" || el.attribs.itemprop === "articleBody") score += 3;
-  let kind: HintKind;
-  if (comment && score < 3) kind = "comment";
-  else if (score <= -2) kind = "boilerplate";
-  else if (score < 0) kind = "peripheral";
-  else if (score > 0) kind = "content";
-  else kind = "neutral";
-  return kind;
+  if (comment && score < 3) return "comment";
+  if (score <= -2) return "boilerplate";
+  if (score < 0) return "peripheral";
+  return score > 0 ? "content" : "neutral";
 }

@@ -139,7 +139,8 @@ export function collectUnits(root: AnyNode): TextUnit[] {
     const { node } = frame;
     if (isText(node)) {
       parts.push(node.data);
-      if (linkDepth > 0) linkChars += node.data.replace(/\s+/g, " ").trim().length;
+      // Trimmed length is close enough to the collapsed one for a density.
+      if (linkDepth > 0) linkChars += node.data.trim().length;
       continue;
     }
     if (!isTag(node)) continue;
