@@ -71,6 +71,17 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
   if (isHtml(doc.media_type)) {
     const extracted = extractHtml(doc.text);
     page = extracted;
+    // A page read by a fallback method (or not at all) is worth a look: it is counted like a repair.
+    if (extracted.method !== "dom") {
+      repairs.push({
+        kind: "html-extraction",
+        count: 1,
+        detail:
+          extracted.method === "none"
+            ? "no article text found"
+            : `fell back to ${extracted.method}`,
+      });
+    }
     const { title, subtitle, author, publisher, published_at } = extracted.meta;
     const repaired = repairWithFields(
       extracted.paragraphs.join("\n"),

@@ -23,7 +23,8 @@ function isWidgetPrompt(line: string): boolean {
 
 const tailLine = [
   /^disclaimer\s*[:：]/i,
-  /^免责声明/,
+  // Not a bare 声明 ("声明指出…" is a sentence), only one followed by a colon.
+  /^(免责声明|特别声明)|^声明\s*[:：]/,
   /^(©|\(c\)|copyright\b|版权所有|all rights reserved)/i,
   /^for (queries|inquiries|enquiries|more information)\b.*\b(contact|e-?mail)\b/i,
   /^(please )?(contact|e-?mail)\b.*@/i,

@@ -77,6 +77,15 @@ describe("portal lines", () => {
     expect(fields).toEqual({ source: "新华网", editor: "杨光、刘洋" });
     expect(paragraphs).toHaveLength(5);
   });
+
+  it("splits several fields on one line and drops the staff code", () => {
+    const { paragraphs, fields } = takePortalLines([
+      "正文第一段。",
+      "本文来源：上海证券报 责任编辑：王晓_NF5619",
+    ]);
+    expect(fields).toEqual({ source: "上海证券报", editor: "王晓" });
+    expect(paragraphs).toEqual(["正文第一段。"]);
+  });
 });
 
 describe("normalize on a GBK portal page", () => {
