@@ -61,6 +61,10 @@ export const normalizedDocumentSchema = z.object({
   highlights: z.array(z.string()).optional(),
   /** Extra metadata lines a layout carries (edition, section, …), by name. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** Language the page declares (`<html lang>`, content-language): a prior for the language stage, not a verdict. */
+  lang_prior: z.string().optional(),
+  /** Link to the next page when the article continues on another one ("下一页", rel=next). */
+  next_page: z.string().optional(),
   repairs: z.array(repairSchema),
   encoding: encodingInfoSchema,
   content_hash: z.string(),

@@ -21,11 +21,15 @@ export function detectAndSplit(doc: NormalizedDocument): LanguageDocument[] {
   }
   const labels = items.flatMap((item) => (item.label === undefined ? [] : [item.label]));
   const fromBody = documentLanguage(labels);
-  // A body of numbers and layout lines says nothing; the title may.
-  const guess =
+  // A body of numbers and layout lines says nothing; the title may, else the page's declared language.
+  const fromTitle =
     fromBody.lang === "und" && doc.title !== null
       ? documentLanguage([labelParagraph(doc.title)])
       : fromBody;
+  const guess =
+    fromTitle.lang === "und" && doc.lang_prior !== undefined
+      ? { lang: doc.lang_prior, confidence: 0.3 }
+      : fromTitle;
   // Same width folding as the halves get, so that `１７个` is found as `17个` in every document.
   const body = foldFullWidthAlnum(doc.body);
   const title = doc.title === null ? null : foldFullWidthAlnum(doc.title);

@@ -6,7 +6,7 @@
  */
 import type { FetchedDocument, NormalizedDocument, Repair } from "../../shared/document.ts";
 import { removeBoilerplate } from "./clean/boilerplate.ts";
-import { extractHtml, type HtmlMetadata } from "./clean/html-extract.ts";
+import { extractHtml, type HtmlExtract, type HtmlMetadata } from "./clean/html-extract.ts";
 import { extractPlainMetadata } from "./clean/plain-metadata.ts";
 import { removeRepeatedSentences } from "./clean/repeated-sentences.ts";
 import { cleanupText } from "./clean/text-cleanup.ts";
@@ -68,8 +68,21 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
   const repairs: Repair[] = [...doc.repairs];
   let text = doc.text;
   let htmlMeta: HtmlMetadata | null = null;
+  let page: HtmlExtract | null = null;
   if (isHtml(doc.media_type)) {
     const extracted = extractHtml(doc.text);
+    page = extracted;
+    // A page read by a fallback method (or not at all) is worth a look: it is counted like a repair.
+    if (extracted.method !== "dom") {
+      repairs.push({
+        kind: "html-extraction",
+        count: 1,
+        detail:
+          extracted.method === "none"
+            ? "no article text found"
+            : `fell back to ${extracted.method}`,
+      });
+    }
     const { title, subtitle, author, publisher, published_at } = extracted.meta;
     const repaired = repairWithFields(
       extracted.paragraphs.join("\n"),
@@ -89,7 +102,10 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
     text = repairWithFields(doc.text, [], repairs).text;
   }
 
-  const meta = extractPlainMetadata(toParagraphs(text));
+  const meta = extractPlainMetadata(
+    toParagraphs(text),
+    htmlMeta === null ? undefined : htmlMeta.title,
+  );
   const boiler = removeBoilerplate(meta.paragraphs);
   if (boiler.removed > 0) {
     repairs.push({
@@ -107,7 +123,7 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
     });
   }
 
-  const fields = { ...meta.fields };
+  const fields = { ...(page?.fields ?? {}), ...meta.fields };
   const publisher = htmlMeta?.publisher ?? fields.publisher;
   if (publisher) fields.publisher = publisher;
   const source =
@@ -127,6 +143,8 @@ export function normalize(doc: FetchedDocument): NormalizedDocument {
     fetched_at: doc.fetched_at,
   };
   if (meta.highlights.length > 0) out.highlights = meta.highlights;
+  if (page?.hints.lang) out.lang_prior = page.hints.lang;
+  if (page?.hints.nextPage) out.next_page = page.hints.nextPage;
   if (Object.keys(fields).length > 0) out.fields = fields;
   return out;
 }

@@ -73,7 +73,13 @@ function looksLikeTitle(p: string): boolean {
   return p.length <= 200 && p.split(/\s+/).length <= 30 && !sentenceEnd.test(p) && !bullet.test(p);
 }
 
-export function extractPlainMetadata(input: string[]): PlainMetadata {
+/**
+ * Takes a body's paragraphs and gives them without the metadata found at the
+ * top, with that metadata. `knownTitle` is set for HTML, whose title comes from
+ * the page: a first line is then taken as the title only when it repeats it,
+ * so a short lead line of the story is not mistaken for one.
+ */
+export function extractPlainMetadata(input: string[], knownTitle?: string | null): PlainMetadata {
   const out: PlainMetadata = {
     paragraphs: [...input],
     title: null,
@@ -103,7 +109,8 @@ export function extractPlainMetadata(input: string[]): PlainMetadata {
     first !== undefined &&
     !highlightsHeading.test(first) &&
     looksLikeTitle(first) &&
-    out.paragraphs.length >= 3
+    out.paragraphs.length >= 3 &&
+    (knownTitle === undefined || first === knownTitle)
   ) {
     out.title = first;
     out.paragraphs.shift();
