@@ -122,7 +122,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       fn: createFetchStage(options),
       cost: "io",
       emptyMeansUnchanged: true,
-      expand: (request) => expandFolder(request.source),
+      expand: (request) => expandFolder(request.source, options.fileRoots),
       hooks: {
         async prepare(request, { runId, sources }) {
           // Never skip on the strength of this very run: a retried fetch must hand its document on again.

@@ -22,6 +22,7 @@ export function processCommand(): Command {
       const options = {
         timeoutMs: config.FETCH_TIMEOUT_MS,
         maxBytes: config.FETCH_MAX_BYTES,
+        fileRoots: config.FILE_SOURCE_ROOTS,
         http,
       };
       const documents = [];

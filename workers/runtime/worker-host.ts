@@ -79,6 +79,7 @@ export async function startWorkerHost(
   const pipeline = buildPipeline({
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,
+    fileRoots: config.FILE_SOURCE_ROOTS,
     http,
   });
   const workers = [
