@@ -19,13 +19,21 @@ import {
   normalizedDocumentSchema,
   type SourceRef,
 } from "../shared/document.ts";
+import { checkBudget, countElements, DEFAULT_STAGE_BUDGETS, type StageBudgets } from "./budgets.ts";
 import { enrich } from "./enrich/enrich.ts";
 import { createFetchStage } from "./fetch/fetch-source.ts";
 import { type FetchOptions, fetchRequestSchema } from "./fetch/fetch-types.ts";
 import { expandFolder } from "./fetch/list-folder.ts";
 import { detectAndSplit } from "./language/detect-and-split.ts";
 import { normalize } from "./normalize/normalize.ts";
-import type { CostClass, HookContext, StageContext, StageFunction, StageHooks } from "./stage.ts";
+import type {
+  CostClass,
+  HookContext,
+  StageContext,
+  StageFunction,
+  StageHooks,
+  StageOffload,
+} from "./stage.ts";
 
 /** Every stage, in order; each has a queue of its own. */
 export const STAGE_NAMES = ["fetch", "normalize", "language", "enrich", "index"] as const;
@@ -53,9 +61,21 @@ export interface TransformStage {
   expand?(input: unknown): Promise<SourceRef[] | null>;
   /**
    * Validates the input, runs the stage, validates every output. With `hooks`,
-   * the stage's prepare and completed hooks run around it (on the queues).
+   * the stage's prepare and completed hooks run around it (on the queues);
+   * with `offload`, the stage's function runs there (the runtime's threads)
+   * while the hooks stay here.
    */
-  run(input: unknown, ctx: StageContext, hooks?: HookContext): Promise<StageOutput[]>;
+  run(
+    input: unknown,
+    ctx: StageContext,
+    hooks?: HookContext,
+    offload?: StageOffload,
+  ): Promise<StageOutput[]>;
+  /**
+   * The stage's function alone, on plain JSON: input validated and within
+   * its budgets, outputs validated. No hooks: what a worker thread runs.
+   */
+  compute(input: unknown, ctx: StageContext): Promise<unknown[]>;
 }
 
 /** The last stage, bound to OpenSearch by the runtime. */
@@ -77,6 +97,8 @@ interface StageDeclaration<I, O> {
   hooks?: StageHooks<I, O>;
   emptyMeansUnchanged?: boolean;
   expand?: (input: I) => Promise<SourceRef[] | null>;
+  /** Refuses, before any work, an input over one of the stage's budgets. */
+  budget?: (input: I) => void;
 }
 
 function expanderOf<I>(
@@ -93,17 +115,26 @@ function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): Tr
     cost: d.cost,
     emptyMeansUnchanged: d.emptyMeansUnchanged ?? false,
     ...(d.expand ? { expand: expanderOf(d.input, d.expand) } : {}),
-    async run(raw, ctx, hookCtx) {
+    async run(raw, ctx, hookCtx, offload) {
       let input = d.input.parse(raw);
       if (hookCtx && d.hooks?.prepare) input = await d.hooks.prepare(input, hookCtx);
-      const results = await d.fn(input, ctx);
+      const raws = offload ? await offload(d.name, input) : await compute(input, ctx);
+      const results = raws.map((doc) => d.output.parse(doc));
       if (hookCtx && d.hooks?.completed) await d.hooks.completed(input, results, hookCtx);
-      return results.map((doc) => ({ id: doc.id, doc: d.output.parse(doc) }));
+      return results.map((doc) => ({ id: doc.id, doc }));
     },
+    compute: (raw, ctx) => compute(d.input.parse(raw), ctx),
   };
+  async function compute(input: I, ctx: StageContext): Promise<O[]> {
+    d.budget?.(input);
+    return (await d.fn(input, ctx)).map((doc) => d.output.parse(doc));
+  }
 }
 
-export type PipelineOptions = FetchOptions;
+export interface PipelineOptions extends FetchOptions {
+  /** Size budgets of the CPU-bound stages; DEFAULT_STAGE_BUDGETS when absent. */
+  budgets?: StageBudgets;
+}
 
 export interface Pipeline {
   /** The transform stages in order, from ENTRY_STAGE to the one before SINK_STAGE. */
@@ -113,6 +144,9 @@ export interface Pipeline {
 
 /** The pipeline with its fetch options (timeouts, size cap, the http fetcher). */
 export function buildPipeline(options: PipelineOptions): Pipeline {
+  const budgets = options.budgets ?? DEFAULT_STAGE_BUDGETS;
+  const chars = (stage: StageName, text: string) =>
+    checkBudget(stage, "characters", text.length, budgets.maxChars, "STAGE_MAX_CHARS");
   const transforms = [
     defineStage({
       name: "fetch",
@@ -146,6 +180,19 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: normalizedDocumentSchema,
       fn: (doc) => [normalize(doc)],
       cost: "cpu",
+      budget(doc) {
+        chars("normalize", doc.text);
+        if (/html/i.test(doc.media_type)) {
+          const elements = countElements(doc.text);
+          checkBudget(
+            "normalize",
+            "HTML elements",
+            elements,
+            budgets.maxElements,
+            "STAGE_MAX_ELEMENTS",
+          );
+        }
+      },
     }),
     defineStage({
       name: "language",
@@ -154,6 +201,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: languageDocumentSchema,
       fn: detectAndSplit,
       cost: "cpu",
+      budget: (doc) => chars("language", doc.body),
       hooks: {
         async completed(doc, outputs, { runId, sources }) {
           await sources.expect(doc.source.id, doc.content_hash, outputs.length, runId);
@@ -165,8 +213,9 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       next: SINK_STAGE,
       input: languageDocumentSchema,
       output: lodestoneDocumentSchema,
-      fn: (doc) => [enrich(doc)],
+      fn: (doc) => [enrich(doc, { maxMentions: budgets.maxMentions })],
       cost: "cpu",
+      budget: (doc) => chars("enrich", doc.body),
     }),
   ];
   const sink: SinkStage = {

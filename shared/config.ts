@@ -101,7 +101,7 @@ const configSchema = z.object({
   /** Time a CPU-bound stage may spend on one document before its thread is stopped. */
   STAGE_TIME_LIMIT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Budgets of a CPU-bound stage's input: characters, HTML elements, entity mentions. */
-  STAGE_MAX_CHARS: z.coerce.number().int().min(1000).default(1_000_000),
+  STAGE_MAX_CHARS: z.coerce.number().int().min(1000).default(500_000),
   STAGE_MAX_ELEMENTS: z.coerce.number().int().min(100).default(50_000),
   STAGE_MAX_MENTIONS: z.coerce.number().int().min(100).default(50_000),
   /** The product token matched against robots.txt rules, also sent in User-Agent. */

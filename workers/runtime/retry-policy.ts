@@ -18,7 +18,8 @@ export function policyOf(error: unknown): ErrorPolicy {
   return "retry";
 }
 
-function reasonOf(error: unknown): string {
+/** The reason an error gives the operator (a payload's issues, a stack overflow named as such). */
+export function reasonOf(error: unknown): string {
   if (error instanceof ZodError)
     return `invalid job payload: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
   if (error instanceof RangeError) return `input too large or too deep: ${error.message}`;
