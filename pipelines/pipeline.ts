@@ -181,17 +181,17 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       fn: (doc) => [normalize(doc)],
       cost: "cpu",
       budget(doc) {
-        chars("normalize", doc.text);
-        if (/html/i.test(doc.media_type)) {
-          const elements = countElements(doc.text);
-          checkBudget(
-            "normalize",
-            "HTML elements",
-            elements,
-            budgets.maxElements,
-            "STAGE_MAX_ELEMENTS",
-          );
-        }
+        // Markup is not text: a page is held to its element count (scripts and styles can
+        // weigh megabytes), and its extracted text to the character budget downstream.
+        if (!/html/i.test(doc.media_type)) return chars("normalize", doc.text);
+        const elements = countElements(doc.text);
+        checkBudget(
+          "normalize",
+          "HTML elements",
+          elements,
+          budgets.maxElements,
+          "STAGE_MAX_ELEMENTS",
+        );
       },
     }),
     defineStage({

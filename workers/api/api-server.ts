@@ -16,7 +16,7 @@ import { ZodError } from "zod";
 import { errorMessage } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { ScheduleError } from "../sources/schedules.ts";
-import type { SourceService } from "../sources/source-service.ts";
+import { LimitError, type SourceService } from "../sources/source-service.ts";
 import { apiKeyAuth } from "./bearer-auth.ts";
 import { type OpsDeps, opsRoutes } from "./ops-routes.ts";
 import { mountQueueBoard, QUEUE_BOARD_PATH, readOnlyQueueBoard } from "./queue-board.ts";
@@ -39,6 +39,7 @@ function zodMessage(error: ZodError): string {
 function statusOf(error: unknown): number {
   if (error instanceof ZodError || error instanceof ScheduleError) return 400;
   if (error instanceof NotFoundError) return 404;
+  if (error instanceof LimitError) return 409;
   if (typeof error === "object" && error !== null && "statusCode" in error) {
     const code = Number(error.statusCode);
     if (code >= 400 && code < 600) return code;

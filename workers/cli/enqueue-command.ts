@@ -17,7 +17,7 @@ import { closeQueueSet, createQueueSet } from "../runtime/queue-set.ts";
 import { registerSources } from "../sources/register-sources.ts";
 import { nextRunOf } from "../sources/schedules.ts";
 import { SourceRegistry } from "../sources/source-registry.ts";
-import { SourceService } from "../sources/source-service.ts";
+import { SourceService, sourceLimitsOf } from "../sources/source-service.ts";
 
 export function enqueueCommand(): Command {
   return new Command("enqueue")
@@ -49,6 +49,7 @@ export function enqueueCommand(): Command {
           const service = new SourceService(
             new SourceRegistry(connection, config.QUEUE_PREFIX),
             queues,
+            sourceLimitsOf(config),
           );
           await registerSources(
             service,
