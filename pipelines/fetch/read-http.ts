@@ -8,11 +8,16 @@
  * the SafeFetcher's (./http/).
  */
 import type { Response } from "undici";
-import { errorMessage, PermanentError, RetryableError } from "../../shared/errors.ts";
+import {
+  errorMessage,
+  LodestoneError,
+  PermanentError,
+  RetryableError,
+} from "../../shared/errors.ts";
 import type { FetchOptions, FetchRequest, RawContent } from "./fetch-types.ts";
 import { FetchRefusedError } from "./http/address-policy.ts";
 import { ACCEPT_HEADER, contentTypeRefusal } from "./http/content-types.ts";
-import { startDeadline } from "./http/deadline.ts";
+import { startDeadline, within } from "./http/deadline.ts";
 import { SafeFetcher } from "./http/safe-fetcher.ts";
 import { mediaTypeOfHeader } from "./media-type.ts";
 
@@ -31,7 +36,12 @@ function fetcherOf(options: HttpReadOptions): SafeFetcher {
   return defaultFetcher;
 }
 
-async function readCapped(response: Response, maxBytes: number, uri: string): Promise<Uint8Array> {
+async function readCapped(
+  response: Response,
+  limits: { maxBytes: number; idleMs: number },
+  uri: string,
+): Promise<Uint8Array> {
+  const { maxBytes, idleMs } = limits;
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > maxBytes) {
     // Cancelled, not left pending: an unread body would hold the connection (and the process).
@@ -40,22 +50,34 @@ async function readCapped(response: Response, maxBytes: number, uri: string): Pr
       `${uri}: ${declared} bytes, over the limit of ${maxBytes} (FETCH_MAX_BYTES)`,
     );
   }
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  if (!response.body) return new Uint8Array();
   try {
-    for await (const chunk of response.body) {
-      total += chunk.byteLength;
-      // Throwing out of the loop cancels the stream (the iterator's return()).
+    for (;;) {
+      // undici's bodyTimeout ticks at half-second steps; a plain timer per read holds the idle limit.
+      const { done, value } = await within(
+        reader.read(),
+        idleMs,
+        () =>
+          new RetryableError(
+            `${uri}: body silent for more than ${idleMs} ms (FETCH_BODY_IDLE_TIMEOUT_MS)`,
+          ),
+      );
+      if (done) break;
+      total += value.byteLength;
       if (total > maxBytes)
         throw new PermanentError(
           `${uri}: body over the limit of ${maxBytes} bytes (FETCH_MAX_BYTES)`,
         );
-      chunks.push(chunk);
+      chunks.push(value);
     }
   } catch (error) {
-    if (error instanceof PermanentError) throw error;
-    // undici's body timeout, a reset connection: the cause says which.
+    // Release the connection; a stream that already failed has nothing left to cancel.
+    await reader.cancel().catch(() => undefined);
+    if (error instanceof LodestoneError) throw error;
+    // undici's own body timeout, a reset connection: the cause says which.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     throw new RetryableError(`${uri}: body cut off: ${errorMessage(cause)}`, { cause: error });
   }
@@ -75,7 +97,8 @@ async function readResponse(
   if (options.previous?.etag) headers["if-none-match"] = options.previous.etag;
   if (options.previous?.last_modified)
     headers["if-modified-since"] = options.previous.last_modified;
-  const { response, url } = await fetcherOf(options).fetch(uri, { headers, signal });
+  const fetcher = fetcherOf(options);
+  const { response, url } = await fetcher.fetch(uri, { headers, signal });
   if (response.status === 304) {
     await response.body?.cancel();
     return { bytes: new Uint8Array(), mediaType: "text/plain", notModified: true };
@@ -93,7 +116,11 @@ async function readResponse(
     throw new FetchRefusedError(refusal);
   }
   const raw: RawContent = {
-    bytes: await readCapped(response, options.maxBytes, uri),
+    bytes: await readCapped(
+      response,
+      { maxBytes: options.maxBytes, idleMs: fetcher.policy.bodyIdleTimeoutMs },
+      uri,
+    ),
     mediaType: mediaTypeOfHeader(contentType),
   };
   if (contentType) raw.contentType = contentType;

@@ -9,6 +9,8 @@ export interface Deadline {
   signal: AbortSignal;
   /** True once the deadline itself (not the parent signal) fired. */
   readonly expired: boolean;
+  /** Stops the timer but keeps following the parent signal (work goes on under another deadline). */
+  disarm(): void;
   /** Stops the timer and unlinks the parent signal; call when the work is done. */
   clear(): void;
 }
@@ -29,9 +31,25 @@ export function startDeadline(ms: number, reason: () => Error, parent?: AbortSig
     get expired() {
       return expired;
     },
+    disarm() {
+      clearTimeout(timer);
+    },
     clear() {
       clearTimeout(timer);
       parent?.removeEventListener("abort", onParentAbort);
     },
   };
+}
+
+/** Resolves like `work`, or rejects with `reason()` when it takes longer than `ms`. */
+export async function within<T>(work: Promise<T>, ms: number, reason: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(reason()), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -177,16 +177,31 @@ export class SafeFetcher {
   }
 
   private async request(url: URL, init: SafeFetchInit): Promise<Response> {
+    // undici's headersTimeout ticks at half-second steps and can fire a second late:
+    // a plain timer holds the headers deadline to the millisecond.
+    const headersDeadline = startDeadline(
+      this.policy.headersTimeoutMs,
+      () =>
+        new RetryableError(
+          `${url.href}: no response headers within ${this.policy.headersTimeoutMs} ms (FETCH_HEADERS_TIMEOUT_MS)`,
+        ),
+      init.signal,
+    );
     try {
-      return await fetch(url, {
+      const response = await fetch(url, {
         headers: { "user-agent": this.policy.userAgent, ...init.headers },
         redirect: "manual",
         dispatcher: this.dispatcher,
-        ...(init.signal ? { signal: init.signal } : {}),
+        signal: headersDeadline.signal,
       });
+      // The body goes on under the caller's signal, which this one still follows.
+      headersDeadline.disarm();
+      return response;
     } catch (error) {
+      headersDeadline.clear();
       // A deadline or a shutdown: its reason says which.
-      if (init.signal?.aborted && init.signal.reason instanceof Error) throw init.signal.reason;
+      const signal = headersDeadline.signal;
+      if (signal.aborted && signal.reason instanceof Error) throw signal.reason;
       const refusal = refusalIn(error);
       if (refusal) throw new FetchRefusedError(`${refusal.message} [${url.href}]`);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
