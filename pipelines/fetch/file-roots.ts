@@ -10,7 +10,6 @@ import { tmpdir } from "node:os";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PermanentError } from "../../shared/errors.ts";
-import { isHttpUri } from "./fetch-types.ts";
 
 /** The roots when none are configured: the working directory and the OS temp folder. */
 export function defaultFileRoots(): string[] {
@@ -55,14 +54,4 @@ export async function realPathInRoots(uri: string, roots: readonly string[]): Pr
   });
   await assertInRoots(real, roots, real === path ? path : `${path} (really ${real})`);
   return real;
-}
-
-/** Refuses a list of sources when a local one lies outside the roots (checked again at fetch). */
-export async function assertLocalSourcesInRoots(
-  sources: ReadonlyArray<{ uri: string }>,
-  roots: readonly string[],
-): Promise<void> {
-  for (const source of sources) {
-    if (!isHttpUri(source.uri)) await realPathInRoots(source.uri, roots);
-  }
 }

@@ -5,7 +5,10 @@
  * whatever put it there, queue-internal ids are not jobs, every error is
  * `{ error }`, Basic opens the queue view only, and the registry has limits.
  */
+import { execFile } from "node:child_process";
 import { request as httpRequest } from "node:http";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedis } from "../../shared/redis.ts";
 import { type RunningApi, startApi } from "../../workers/api/start-api.ts";
@@ -14,6 +17,7 @@ import { createTestEnv, type RunningPipeline, startPipeline } from "./test-env.t
 import { until } from "./until.ts";
 
 const KEY = "intruder-test-key-0123456789";
+const cli = fileURLToPath(new URL("../../workers/cli/lodestone.ts", import.meta.url));
 
 describe("closed to intruders", () => {
   const t = createTestEnv("intruders", {
@@ -187,5 +191,21 @@ describe("closed to intruders", () => {
     expect(third.json.error).toMatch(/MAX_SOURCES/);
     // Re-registering a known source is no new source.
     expect((await add("https://example.com/2")).status).toBe(201);
+  });
+
+  it("lodestone enqueue refuses a path outside the roots, naming FILE_SOURCE_ROOTS", async () => {
+    const failure = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", cli, "enqueue", "/etc/passwd"],
+      { env: t.env },
+    ).catch((error: { code?: number; stderr?: string }) => error);
+    expect("code" in failure && failure.code).toBe(1);
+    expect("stderr" in failure && failure.stderr).toMatch(
+      /\/etc\/passwd is outside the folders file sources may be read from .*FILE_SOURCE_ROOTS/,
+    );
+    expect(await queues.fetch.getJob("x")).toBeUndefined();
+    expect((await call("/sources")).json.sources.map((s: { uri: string }) => s.uri)).not.toContain(
+      "/etc/passwd",
+    );
   });
 });

@@ -5,7 +5,7 @@
  * the folder itself, so that its runs pick up files added later.
  */
 import { Command } from "commander";
-import { assertLocalSourcesInRoots } from "../../pipelines/fetch/file-roots.ts";
+import { assertAdmissible } from "../../pipelines/fetch/admission.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { createRedis } from "../../shared/redis.ts";
@@ -44,7 +44,7 @@ export function enqueueCommand(): Command {
         try {
           // A scheduled folder stays one source: each run lists it afresh (folder-fetch.ts).
           const sources = await resolveSources(inputs, { keepFolders: Boolean(options.schedule) });
-          await assertLocalSourcesInRoots(sources, config.FILE_SOURCE_ROOTS);
+          await assertAdmissible(sources, config.FILE_SOURCE_ROOTS);
           // Every enqueued source is registered (see `lodestone sources list`).
           const service = new SourceService(
             new SourceRegistry(connection, config.QUEUE_PREFIX),

@@ -4,6 +4,7 @@
  * (with its schedule).
  */
 import { z } from "zod";
+import { hasCredentials } from "../../pipelines/fetch/admission.ts";
 import { ENTRY_STAGE } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import type { SourceRef } from "../../shared/document.ts";
@@ -19,7 +20,7 @@ export const sourceInputSchema = z
   .object({
     uri: z
       .url({ protocol: /^https?$/, error: "uri must be an http(s) URL" })
-      .refine((uri) => !/^[a-z]+:\/\/[^/?#]*@/i.test(uri), {
+      .refine((uri) => !hasCredentials(uri), {
         // Not echoed, not stored: credentials belong in no URL Lodestone keeps.
         message: "uri must not carry credentials (user:password@)",
       }),

@@ -8,7 +8,12 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseAllowList, refusalOf } from "../../../pipelines/fetch/http/address-policy.ts";
+import {
+  FetchRefusedError,
+  parseAllowList,
+  refusalOf,
+} from "../../../pipelines/fetch/http/address-policy.ts";
+import { SafeFetcher } from "../../../pipelines/fetch/http/safe-fetcher.ts";
 import { expandFolder } from "../../../pipelines/fetch/list-folder.ts";
 import { readFileSource } from "../../../pipelines/fetch/read-file.ts";
 import { loadConfig } from "../../../shared/config.ts";
@@ -23,6 +28,22 @@ describe("addresses", () => {
     expect(host).toBe("::7f00:1");
     expect(refusalOf(host, host, parseAllowList([]))).toMatch(/IPv4-compatible IPv6 address/);
     expect(refusalOf("::808:808", "::808:808", parseAllowList([]))).toMatch(/::\/96/);
+  });
+});
+
+describe("credentials in URLs", () => {
+  it("are refused by the fetcher for good, on the first hop or a redirect, and never echoed", async () => {
+    const fetcher = new SafeFetcher();
+    try {
+      const error = await fetcher
+        .fetch("http://user:hunter2@example.com/news", { headers: {} })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FetchRefusedError);
+      expect(String(error)).toMatch(/credentials in the URL/);
+      expect(String(error)).not.toMatch(/hunter2/);
+    } finally {
+      await fetcher.close();
+    }
   });
 });
 
