@@ -133,6 +133,23 @@ describe("file sources", () => {
     }
   });
 
+  it("refuses a listed file swapped for a symlink before it is read", async () => {
+    const listed = await expandFolder({ id: "r", uri: root }, [root]);
+    const file = listed?.[0]?.uri ?? "";
+    expect(file).toBe(join(root, "inside.txt"));
+    await rm(file);
+    await symlink(join(outside, "secret.txt"), file);
+    try {
+      const error = await readFileSource(file, { maxBytes: 10_000, fileRoots: [root] }).catch(
+        (e: unknown) => e,
+      );
+      expect(String(error)).toMatch(/really .*secret\.txt.*FILE_SOURCE_ROOTS/);
+    } finally {
+      await rm(file);
+      await writeFile(file, "Baotou rare earths.");
+    }
+  });
+
   it("lists a folder only under the roots", async () => {
     const listed = await expandFolder({ id: "r", uri: root }, [root]);
     expect(listed?.map((s) => s.uri)).toEqual([join(root, "inside.txt")]);

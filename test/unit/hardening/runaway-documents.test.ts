@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_STAGE_BUDGETS } from "../../../pipelines/budgets.ts";
 import { type Candidate, resolveOverlaps } from "../../../pipelines/enrich/candidate.ts";
+import { findEntities } from "../../../pipelines/enrich/find-entities.ts";
 import { BudgetExceededError, PermanentError } from "../../../shared/errors.ts";
 import { createLogger } from "../../../shared/logger.ts";
 import { StagePool } from "../../../workers/runtime/stage-pool.ts";
@@ -68,6 +69,24 @@ describe("resolveOverlaps", () => {
       c(50, 60, "ner", "guess-gap"),
     ]);
     expect(taken.map((t) => t.id)).toEqual(["long", "guess-gap"]);
+  });
+});
+
+describe("the mention budget", () => {
+  it("fails a text with more candidate mentions than STAGE_MAX_MENTIONS, for good", () => {
+    const text = "Baotou and Baotou and Baotou. ".repeat(100);
+    const error = (() => {
+      try {
+        return findEntities(text, "en", { maxMentions: 100 });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect(String(error)).toMatch(
+      /enrich: \d+ mentions, over the budget of 100 \(STAGE_MAX_MENTIONS\)/,
+    );
+    expect(findEntities(text, "en", { maxMentions: 1000 }).length).toBeGreaterThan(0);
   });
 });
 
