@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { StageBudgets } from "../../pipelines/budgets.ts";
-import { buildPipeline } from "../../pipelines/pipeline.ts";
+import { buildPipeline, type StageName } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { policyOf, reasonOf } from "./retry-policy.ts";
@@ -32,7 +32,7 @@ port.postMessage({ type: "ready" } satisfies ThreadReply);
 
 async function run(task: ThreadTask): Promise<ThreadReply> {
   try {
-    const stage = stages.get(task.stage as (typeof pipeline.transforms)[number]["name"]);
+    const stage = stages.get(task.stage as StageName);
     if (!stage) throw new Error(`no stage ${JSON.stringify(task.stage)} in the pipeline`);
     const outputs = await stage.compute(task.input, { log: log.child({ stage: task.stage }) });
     return { type: "done", id: task.id, outputs };
