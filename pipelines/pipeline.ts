@@ -20,13 +20,21 @@ import {
   type SourceRef,
 } from "../shared/document.ts";
 import { BudgetExceededError } from "../shared/errors.ts";
+import { checkBudget, countElements, DEFAULT_STAGE_BUDGETS, type StageBudgets } from "./budgets.ts";
 import { enrich } from "./enrich/enrich.ts";
 import { createFetchStage } from "./fetch/fetch-source.ts";
 import { type FetchOptions, fetchRequestSchema } from "./fetch/fetch-types.ts";
 import { expandFolder } from "./fetch/list-folder.ts";
 import { detectAndSplit } from "./language/detect-and-split.ts";
 import { normalize } from "./normalize/normalize.ts";
-import type { CostClass, HookContext, StageContext, StageFunction, StageHooks } from "./stage.ts";
+import type {
+  CostClass,
+  HookContext,
+  StageContext,
+  StageFunction,
+  StageHooks,
+  StageOffload,
+} from "./stage.ts";
 
 /** Every stage, in order; each has a queue of its own. */
 export const STAGE_NAMES = ["fetch", "normalize", "language", "enrich", "index"] as const;
@@ -59,9 +67,21 @@ export interface TransformStage {
   expand?(input: unknown): Promise<SourceRef[] | null>;
   /**
    * Validates the input, runs the stage, validates every output. With `hooks`,
-   * the stage's prepare and completed hooks run around it (on the queues).
+   * the stage's prepare and completed hooks run around it (on the queues);
+   * with `offload`, the stage's function runs there (the runtime's threads)
+   * while the hooks stay here.
    */
-  run(input: unknown, ctx: StageContext, hooks?: HookContext): Promise<StageOutput[]>;
+  run(
+    input: unknown,
+    ctx: StageContext,
+    hooks?: HookContext,
+    offload?: StageOffload,
+  ): Promise<StageOutput[]>;
+  /**
+   * The stage's function alone, on plain JSON: input validated and within
+   * its budgets, outputs validated. No hooks: what a worker thread runs.
+   */
+  compute(input: unknown, ctx: StageContext): Promise<unknown[]>;
 }
 
 /** The last stage, bound to OpenSearch by the runtime. */
@@ -83,8 +103,10 @@ interface StageDeclaration<I, O> {
   hooks?: StageHooks<I, O>;
   emptyMeansUnchanged?: boolean;
   expand?: (input: I) => Promise<SourceRef[] | null>;
-  /** Checked on every output: the budget it is over, as a reason, or null; over budget is a permanent failure. */
-  budget?: (output: O) => string | null;
+  /** Refuses, before any work, an input over one of the stage's budgets. */
+  budget?: (input: I) => void;
+  /** Checked on every output: the budget it is over, as a reason, or null (a permanent failure). */
+  outputBudget?: (output: O) => string | null;
 }
 
 function expanderOf<I>(
@@ -101,32 +123,37 @@ function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): Tr
     cost: d.cost,
     emptyMeansUnchanged: d.emptyMeansUnchanged ?? false,
     ...(d.expand ? { expand: expanderOf(d.input, d.expand) } : {}),
-    async run(raw, ctx, hookCtx) {
+    async run(raw, ctx, hookCtx, offload) {
       let input = d.input.parse(raw);
       if (hookCtx && d.hooks?.prepare) input = await d.hooks.prepare(input, hookCtx);
-      const results = await d.fn(input, ctx);
-      for (const result of results) {
-        const over = d.budget?.(result);
-        if (over) throw new BudgetExceededError(`${result.id}: ${over}`);
-      }
+      const raws = offload ? await offload(d.name, input) : await compute(input, ctx);
+      const results = raws.map((doc) => d.output.parse(doc));
       if (hookCtx && d.hooks?.completed) await d.hooks.completed(input, results, hookCtx);
-      return results.map((doc) => ({ id: doc.id, doc: d.output.parse(doc) }));
+      return results.map((doc) => ({ id: doc.id, doc }));
     },
+    compute: (raw, ctx) => compute(d.input.parse(raw), ctx),
   };
+  async function compute(input: I, ctx: StageContext): Promise<O[]> {
+    d.budget?.(input);
+    const results = await d.fn(input, ctx);
+    for (const result of results) {
+      const over = d.outputBudget?.(result);
+      if (over) throw new BudgetExceededError(`${result.id}: ${over}`);
+    }
+    return results.map((doc) => d.output.parse(doc));
+  }
 }
-
-/** Largest body, in characters after cleaning, when the caller sets none (MAX_DOCUMENT_CHARS). */
-export const DEFAULT_MAX_DOCUMENT_CHARS = 1_000_000;
 
 export interface PipelineOptions extends FetchOptions {
-  /**
-   * Largest body a document may have after cleaning. The later stages are
-   * CPU-bound and roughly linear in it, and no article is this long: a body
-   * over it is binary or a dump, refused with its size rather than indexed.
-   */
-  maxDocumentChars?: number;
+  /** Size budgets of the CPU-bound stages; DEFAULT_STAGE_BUDGETS when absent. */
+  budgets?: StageBudgets;
 }
 
+/**
+ * The body-size budget of a cleaned document (MAX_DOCUMENT_CHARS). The later
+ * stages are CPU-bound and roughly linear in it, and no article is this
+ * long: a body over it is binary or a dump, refused with its size.
+ */
 function bodyBudget(maxChars: number) {
   return (doc: { body: string }): string | null =>
     doc.body.length > maxChars
@@ -142,6 +169,9 @@ export interface Pipeline {
 
 /** The pipeline with its fetch options (timeouts, size cap, the http fetcher). */
 export function buildPipeline(options: PipelineOptions): Pipeline {
+  const budgets = options.budgets ?? DEFAULT_STAGE_BUDGETS;
+  const chars = (stage: StageName, text: string) =>
+    checkBudget(stage, "characters", text.length, budgets.maxChars, "STAGE_MAX_CHARS");
   const transforms = [
     defineStage({
       name: "fetch",
@@ -151,7 +181,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       fn: createFetchStage(options),
       cost: "io",
       emptyMeansUnchanged: true,
-      expand: (request) => expandFolder(request.source),
+      expand: (request) => expandFolder(request.source, options.fileRoots),
       hooks: {
         async prepare(request, { runId, sources }) {
           // Never skip on the strength of this very run: a retried fetch must hand its document on again.
@@ -175,7 +205,20 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: normalizedDocumentSchema,
       fn: (doc) => [normalize(doc)],
       cost: "cpu",
-      budget: bodyBudget(options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS),
+      budget(doc) {
+        // Markup is not text: a page is held to its element count (scripts and styles can
+        // weigh megabytes), and its extracted text to the character budget downstream.
+        if (!/html/i.test(doc.media_type)) return chars("normalize", doc.text);
+        const elements = countElements(doc.text);
+        checkBudget(
+          "normalize",
+          "HTML elements",
+          elements,
+          budgets.maxElements,
+          "STAGE_MAX_ELEMENTS",
+        );
+      },
+      outputBudget: bodyBudget(budgets.maxDocumentChars),
     }),
     defineStage({
       name: "language",
@@ -184,6 +227,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: languageDocumentSchema,
       fn: detectAndSplit,
       cost: "cpu",
+      budget: (doc) => chars("language", doc.body),
       hooks: {
         async completed(doc, outputs, { runId, sources }) {
           await sources.expect(doc.source.id, doc.content_hash, outputs.length, runId);
@@ -195,8 +239,9 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       next: SINK_STAGE,
       input: languageDocumentSchema,
       output: lodestoneDocumentSchema,
-      fn: (doc) => [enrich(doc)],
+      fn: (doc) => [enrich(doc, { maxMentions: budgets.maxMentions })],
       cost: "cpu",
+      budget: (doc) => chars("enrich", doc.body),
     }),
   ];
   const sink: SinkStage = {

@@ -64,3 +64,10 @@ export interface StageHooks<I, O> {
  * running on every core.
  */
 export type CostClass = "io" | "cpu";
+
+/**
+ * Runs a stage's function somewhere else on plain JSON (the runtime's pool
+ * of worker threads, for `cpu` stages): the stage's name and its validated
+ * input → its outputs, to be validated again where they arrive.
+ */
+export type StageOffload = (stage: string, input: unknown) => Promise<unknown[]>;

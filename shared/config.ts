@@ -3,14 +3,25 @@
  * coerced and validated here; an invalid value stops the process with a
  * message that names the variable. `.env.example` documents the same list.
  */
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { availableParallelism, homedir, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** A comma-separated list, blanks dropped. */
+const commaList = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0),
+  );
 
 const configSchema = z.object({
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
@@ -59,30 +70,55 @@ const configSchema = z.object({
   /** How often BullMQ looks for jobs whose worker died (lock expired). */
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Total time a fetch may take, redirects and body included. */
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Time from sending a request to the end of the response headers. */
+  FETCH_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Longest silence between two pieces of a response body. */
+  FETCH_BODY_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   FETCH_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
   /** Largest document body, in characters after cleaning; a longer one fails for good at normalize. */
-  MAX_DOCUMENT_CHARS: z.coerce.number().int().min(1000).default(1_000_000),
+  MAX_DOCUMENT_CHARS: z.coerce.number().int().min(1000).default(500_000),
   /** Hosts, addresses and networks (CIDR) exempt from SSRF protection, comma-separated. */
-  FETCH_ALLOW_HOSTS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((entry) => entry.trim())
-        .filter((entry) => entry.length > 0),
-    ),
+  FETCH_ALLOW_HOSTS: commaList,
   /** Turns SSRF protection off entirely (a trusted network only). */
   FETCH_ALLOW_PRIVATE: booleanString.default(false),
   FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   FETCH_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Least time between two requests to one host, across all workers (robots.txt Crawl-delay can raise it). */
   FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** The longest robots.txt Crawl-delay obeyed; a longer one is capped to this. */
+  FETCH_MAX_CRAWL_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * Folders that file sources must lie in, comma-separated, checked on the real
+   * path at read time. Empty: the working directory and the OS temp folder.
+   */
+  FILE_SOURCE_ROOTS: commaList.transform((roots) =>
+    roots.length > 0 ? roots.map((root) => resolve(root)) : [process.cwd(), tmpdir()],
+  ),
+  /** The shortest interval a schedule may have between two runs. */
+  SCHEDULE_MIN_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** How many sources, and how many schedules, the registry accepts. */
+  MAX_SOURCES: z.coerce.number().int().min(1).default(10_000),
+  MAX_SCHEDULES: z.coerce.number().int().min(0).default(1_000),
+  /** Threads that run the CPU-bound stages; 0: one per core. */
+  STAGE_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(64)
+    .default(0)
+    .transform((n) => (n === 0 ? availableParallelism() : n)),
+  /** Time a CPU-bound stage may spend on one document before its thread is stopped. */
+  STAGE_TIME_LIMIT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Budgets of a CPU-bound stage's input: characters, HTML elements, entity mentions. */
+  STAGE_MAX_CHARS: z.coerce.number().int().min(1000).default(500_000),
+  STAGE_MAX_ELEMENTS: z.coerce.number().int().min(100).default(50_000),
+  STAGE_MAX_MENTIONS: z.coerce.number().int().min(100).default(50_000),
   /** The product token matched against robots.txt rules, also sent in User-Agent. */
   ROBOTS_USER_AGENT: z
     .string()
@@ -90,9 +126,13 @@ const configSchema = z.object({
     .default("Lodestone"),
   /** Port and address of the operator HTTP API (`lodestone api`). */
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
-  API_HOST: z.string().min(1).default("0.0.0.0"),
+  /** Loopback by default: put a TLS proxy in front before exposing it (README). */
+  API_HOST: z.string().min(1).default("127.0.0.1"),
   /** Bearer token the HTTP API requires; `lodestone api` refuses to start without it. */
-  LODESTONE_API_KEY: z.string().min(16, "at least 16 characters").optional(),
+  LODESTONE_API_KEY: z
+    .string()
+    .regex(/^\S{16,}$/, "at least 16 characters, none of them blank")
+    .optional(),
   /** Bring up a local Redis/OpenSearch (infra/local) when the URLs do not answer. */
   LODESTONE_AUTO_INFRA: booleanString.default(true),
   /** Where local infrastructure keeps downloads, data and logs. */

@@ -3,6 +3,7 @@
  * reconciled into entities. Overlaps are settled here, once, for every source.
  */
 import type { EntityType } from "../../shared/document.ts";
+import { SpanSet } from "./span-set.ts";
 
 export type CandidateSource = "kb" | "pattern" | "quantity" | "ner";
 
@@ -23,6 +24,7 @@ export interface Candidate {
  * Strong sources (knowledge base, suffix patterns, quantities) compete by span
  * length, the longest name winning, so "Baotou Rare Earth Research Institute"
  * beats "Baotou". Statistical guesses only fill gaps the strong sources left.
+ * O(n log n) in the candidates (the sort), plus their lengths (the SpanSet).
  */
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const strong = candidates.filter((c) => c.source !== "ner");
@@ -31,10 +33,13 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const byPreference = (a: Candidate, b: Candidate) =>
     b.end - b.start - (a.end - a.start) || rank[a.source] - rank[b.source] || a.start - b.start;
   const taken: Candidate[] = [];
-  const overlaps = (c: Candidate) => taken.some((t) => c.start < t.end && t.start < c.end);
+  const claimed = new SpanSet();
   for (const group of [strong, weak]) {
     for (const candidate of [...group].sort(byPreference)) {
-      if (candidate.end > candidate.start && !overlaps(candidate)) taken.push(candidate);
+      if (candidate.end <= candidate.start || claimed.overlaps(candidate.start, candidate.end))
+        continue;
+      taken.push(candidate);
+      claimed.add(candidate.start, candidate.end);
     }
   }
   return taken.sort((a, b) => a.start - b.start);

@@ -7,9 +7,14 @@
  */
 import type { Candidate } from "./candidate.ts";
 import { PINYIN_SURNAMES } from "./lexicon.ts";
+import { SpanSet } from "./span-set.ts";
 
-const overlapsAny = (list: Candidate[], start: number, end: number) =>
-  list.some((c) => start < c.end && c.start < end);
+/** The spans of `list`, claimed in a SpanSet sized for `text`. */
+function claimedBy(text: string, list: Candidate[]): SpanSet {
+  const claimed = new SpanSet(text.length);
+  for (const c of list) claimed.add(c.start, c.end);
+  return claimed;
+}
 
 function boundedOccurrences(text: string, needle: string): number[] {
   const starts: number[] = [];
@@ -52,14 +57,16 @@ function familyNameMentions(text: string, found: Candidate[]): Candidate[] {
     c.type === "person" ? shortFormOf(text.slice(c.start, c.end)) : null,
   );
   const added: Candidate[] = [];
+  const claimed = claimedBy(text, found);
   for (const [short, person] of byShort) {
     if (!person) continue;
     for (const start of boundedOccurrences(text, short)) {
       const end = start + short.length;
       // "Gong Bin" is the full name again, not a short reference.
       if (/^\s[A-Z]/.test(text.slice(end, end + 2))) continue;
-      if (overlapsAny(found, start, end) || overlapsAny(added, start, end)) continue;
+      if (claimed.overlaps(start, end)) continue;
       added.push({ ...person, start, end });
+      claimed.add(start, end);
     }
   }
   return added;
@@ -70,14 +77,23 @@ const DECLARED_ALIAS =
 
 function declaredAliases(text: string, found: Candidate[]): Candidate[] {
   const added: Candidate[] = [];
+  const claimed = claimedBy(text, found);
+  // The first organisation ending at an offset, as a scan of `found` in order would find it.
+  const organizationEndingAt = new Map<number, Candidate>();
+  for (const c of found) {
+    if (c.type === "organization" && !organizationEndingAt.has(c.end)) {
+      organizationEndingAt.set(c.end, c);
+    }
+  }
   for (const m of text.matchAll(DECLARED_ALIAS)) {
     const alias = m[1];
-    const owner = found.find((c) => c.type === "organization" && c.end === m.index);
+    const owner = organizationEndingAt.get(m.index);
     if (!alias || !owner) continue;
     for (const start of boundedOccurrences(text, alias)) {
       const end = start + alias.length;
-      if (overlapsAny(found, start, end) || overlapsAny(added, start, end)) continue;
+      if (claimed.overlaps(start, end)) continue;
       added.push({ ...owner, start, end });
+      claimed.add(start, end);
     }
   }
   return added;
@@ -93,12 +109,14 @@ function repeatedNames(text: string, found: Candidate[]): Candidate[] {
     c.type === "person" || c.type === "organization" ? text.slice(c.start, c.end) : null,
   );
   const added: Candidate[] = [];
+  const claimed = claimedBy(text, found);
   for (const [surface, entity] of bySurface) {
     if (!entity) continue;
     for (const start of boundedOccurrences(text, surface)) {
       const end = start + surface.length;
-      if (overlapsAny(found, start, end) || overlapsAny(added, start, end)) continue;
+      if (claimed.overlaps(start, end)) continue;
       added.push({ ...entity, start, end });
+      claimed.add(start, end);
     }
   }
   return added;

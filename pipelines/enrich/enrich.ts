@@ -8,7 +8,7 @@
  * facet search finds the document.
  */
 import type { Entity, LanguageDocument, LodestoneDocument } from "../../shared/document.ts";
-import { findEntities } from "./find-entities.ts";
+import { type FindEntitiesOptions, findEntities } from "./find-entities.ts";
 
 function headingEntities(doc: LanguageDocument, known: Set<string>): Entity[] {
   const headings = [doc.title, doc.subtitle, ...(doc.highlights ?? [])].filter(
@@ -26,8 +26,11 @@ function headingEntities(doc: LanguageDocument, known: Set<string>): Entity[] {
 }
 
 /** The enrich stage: a language document → the contract document with its entities (names, quantities, dates). */
-export function enrich(doc: LanguageDocument): LodestoneDocument {
-  const inBody = findEntities(doc.body, doc.lang, { referenceDate: doc.published_at });
+export function enrich(
+  doc: LanguageDocument,
+  budgets: Pick<FindEntitiesOptions, "maxMentions"> = {},
+): LodestoneDocument {
+  const inBody = findEntities(doc.body, doc.lang, { ...budgets, referenceDate: doc.published_at });
   const known = new Set(inBody.map((e) => e.id));
   return { ...doc, entities: [...inBody, ...headingEntities(doc, known)] };
 }

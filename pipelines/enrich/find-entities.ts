@@ -4,6 +4,7 @@
  * overlaps and groups mentions into one entity per canonical id.
  */
 import type { Entity } from "../../shared/document.ts";
+import { checkBudget } from "../budgets.ts";
 import { type Candidate, resolveOverlaps } from "./candidate.ts";
 import { linkShortNames } from "./coreference.ts";
 import { findDates } from "./dates.ts";
@@ -15,6 +16,8 @@ import { findQuantities } from "./quantities.ts";
 export interface FindEntitiesOptions {
   /** ISO date the text was published; gives the year of "October 15" / "１月１４日". */
   referenceDate?: string | null;
+  /** The most mentions recognised in the text before overlaps are settled (STAGE_MAX_MENTIONS). */
+  maxMentions?: number;
 }
 
 function recognise(text: string, lang: string, options: FindEntitiesOptions): Candidate[] {
@@ -65,6 +68,10 @@ export function findEntities(
   lang: string,
   options: FindEntitiesOptions = {},
 ): Entity[] {
-  const resolved = resolveOverlaps(recognise(text, lang, options));
+  const candidates = recognise(text, lang, options);
+  if (options.maxMentions !== undefined) {
+    checkBudget("enrich", "mentions", candidates.length, options.maxMentions, "STAGE_MAX_MENTIONS");
+  }
+  const resolved = resolveOverlaps(candidates);
   return toEntities(text, linkShortNames(text, resolved));
 }

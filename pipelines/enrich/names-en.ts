@@ -65,11 +65,38 @@ function isKnownBrand(name: string): boolean {
   return tag === "Organization" || (Array.isArray(tag) && tag.includes("Organization"));
 }
 
+/** compromise slows down more than linearly on long texts: it reads whole lines, a chunk at a time. */
+const NLP_CHUNK_CHARS = 20_000;
+
+/** The text cut at line breaks into pieces of at most about NLP_CHUNK_CHARS. */
+function nlpChunks(text: string): string[] {
+  if (text.length <= NLP_CHUNK_CHARS) return [text];
+  const chunks: string[] = [];
+  let current = "";
+  for (const paragraph of text.split(/(?<=\n)/)) {
+    if (current.length > 0 && current.length + paragraph.length > NLP_CHUNK_CHARS) {
+      chunks.push(current);
+      current = "";
+    }
+    current += paragraph;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 function statisticalNames(text: string, known: readonly Candidate[]): Candidate[] {
   const bearing = nameBearingText(text, known);
   // Nothing unexplained: compromise would find nothing, and even an empty parse has a cost.
   if (bearing === "") return [];
-  const doc = nlp(bearing);
+  const people: string[] = [];
+  const places: string[] = [];
+  const organizations: string[] = [];
+  for (const chunk of nlpChunks(bearing)) {
+    const doc = nlp(chunk);
+    people.push(...(doc.people().out("array") as string[]));
+    places.push(...(doc.places().out("array") as string[]));
+    organizations.push(...(doc.organizations().out("array") as string[]));
+  }
   const found: Candidate[] = [];
   const add = (names: string[], type: "person" | "location" | "organization") => {
     for (const raw of new Set(cleanNames(names))) {
@@ -89,10 +116,10 @@ function statisticalNames(text: string, known: readonly Candidate[]): Candidate[
       }
     }
   };
-  add(doc.people().out("array") as string[], "person");
-  add(doc.places().out("array") as string[], "location");
+  add(people, "person");
+  add(places, "location");
   // compromise's multi-word organisations are mostly fragments; single known brands are reliable.
-  add(doc.organizations().out("array") as string[], "organization");
+  add(organizations, "organization");
   return found;
 }
 

@@ -21,8 +21,11 @@ export const fetchRequestSchema = z.object({
 export type FetchRequest = z.infer<typeof fetchRequestSchema>;
 
 export interface FetchOptions {
+  /** Total time of an http(s) fetch, redirects and body included. */
   timeoutMs: number;
   maxBytes: number;
+  /** Folders local sources must really lie in (FILE_SOURCE_ROOTS); the default roots when absent. */
+  fileRoots?: readonly string[];
   /** Injected clock, so tests and re-runs can pin `fetched_at`. */
   now?: () => Date;
   /** The http(s) fetcher and its safety policy; the strict default when absent. */

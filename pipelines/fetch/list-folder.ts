@@ -12,6 +12,7 @@ import type { SourceRef } from "../../shared/document.ts";
 import { sourceIdFor } from "../../shared/ids.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
 import { isHttpUri } from "./fetch-types.ts";
+import { defaultFileRoots, filePathOf, realPathInRoots } from "./file-roots.ts";
 import { SUPPORTED_EXTENSIONS } from "./media-type.ts";
 
 function isSupportedFile(name: string): boolean {
@@ -50,14 +51,24 @@ export async function folderSources(folder: string): Promise<SourceRef[]> {
   return sources;
 }
 
-/** A local path that is a folder (not an http(s) URL, not a file). */
+/** A local path (or file: URL) that is a folder (not an http(s) URL, not a file). */
 export async function isFolder(uri: string): Promise<boolean> {
   if (isHttpUri(uri)) return false;
-  const info = await stat(uri).catch(() => undefined);
+  const info = await stat(filePathOf(uri)).catch(() => undefined);
   return info?.isDirectory() ?? false;
 }
 
-/** The fetch stage's expander: a folder becomes its files; anything else runs as it is. */
-export async function expandFolder(source: SourceRef): Promise<SourceRef[] | null> {
-  return (await isFolder(source.uri)) ? folderSources(source.uri) : null;
+/**
+ * The fetch stage's expander: a folder becomes its files, listed only when
+ * its real path lies in the roots (each file is checked again when read);
+ * anything else runs as it is.
+ */
+export async function expandFolder(
+  source: SourceRef,
+  roots: readonly string[] = defaultFileRoots(),
+): Promise<SourceRef[] | null> {
+  if (!(await isFolder(source.uri))) return null;
+  await realPathInRoots(source.uri, roots);
+  // Listed under the name it was given, so its files keep the ids they had.
+  return folderSources(filePathOf(source.uri));
 }

@@ -66,7 +66,8 @@ describe("schedules: the pure parts", () => {
 });
 
 describe("sources and schedules", () => {
-  const t = createTestEnv("schedules");
+  // Runs two seconds apart keep the test short; operators get a minute at least by default.
+  const t = createTestEnv("schedules", { SCHEDULE_MIN_INTERVAL_MS: "1000" });
   const redis = createRedis(t.config, false);
   let host: WorkerHost;
   let http: HttpFixture;

@@ -1,4 +1,5 @@
 /** Liveness, readiness, Prometheus metrics and job lookup. */
+import type { Queue } from "bullmq";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { z } from "zod";
@@ -46,6 +47,19 @@ const JOB_STATES = [
   "failed",
 ] as const;
 
+/**
+ * Whether `id` names a job of the queue, not one of the queue's own keys
+ * (`meta`, `events`, `id`, a job's `:lock` …), which BullMQ would try to
+ * read as a job and fail on. A job is a hash with a timestamp.
+ */
+async function isJobId(queue: Queue, redis: Redis, id: string): Promise<boolean> {
+  if (id in queue.keys) return false;
+  const key = queue.toKey(id);
+  if ((await redis.type(key)) !== "hash") return false;
+  return (await redis.hexists(key, "timestamp")) === 1;
+}
+
+/** Mounts /health, /ready, /metrics and /jobs/:id. */
 export function opsRoutes(app: FastifyInstance, deps: OpsDeps): void {
   app.get("/health", async () => ({ status: "ok" }));
 
@@ -79,6 +93,7 @@ export function opsRoutes(app: FastifyInstance, deps: OpsDeps): void {
   app.get("/jobs/:id", async (request) => {
     const { id } = z.object({ id: z.string().min(1).max(500) }).parse(request.params);
     for (const stage of STAGE_NAMES) {
+      if (!(await isJobId(deps.queues[stage], deps.redis, id))) continue;
       const found = await deps.queues[stage].getJob(id);
       if (!found) continue;
       // State first, then the job again: its fields are then at least as new as the state

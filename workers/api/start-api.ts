@@ -8,7 +8,7 @@ import { DeadLetters } from "../indexing/dead-letters.ts";
 import { MetricsStore } from "../metrics/metrics-store.ts";
 import { closeQueueSet, createQueueSet } from "../runtime/queue-set.ts";
 import { SourceRegistry } from "../sources/source-registry.ts";
-import { SourceService } from "../sources/source-service.ts";
+import { SourceService, sourceLimitsOf } from "../sources/source-service.ts";
 import { buildApi } from "./api-server.ts";
 
 export interface RunningApi {
@@ -38,7 +38,11 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     queues,
     metrics: new MetricsStore(redis, config.QUEUE_PREFIX),
     deadLetters: new DeadLetters(redis, config.QUEUE_PREFIX),
-    service: new SourceService(new SourceRegistry(redis, config.QUEUE_PREFIX), queues),
+    service: new SourceService(
+      new SourceRegistry(redis, config.QUEUE_PREFIX),
+      queues,
+      sourceLimitsOf(config),
+    ),
   });
   const url = await app.listen({ port: config.PORT, host: config.API_HOST });
   log.info({ url, queues: `${url}/queues` }, "API listening");

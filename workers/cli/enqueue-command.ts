@@ -5,6 +5,7 @@
  * the folder itself, so that its runs pick up files added later.
  */
 import { Command } from "commander";
+import { assertAdmissible } from "../../pipelines/fetch/admission.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { createRedis } from "../../shared/redis.ts";
@@ -16,7 +17,7 @@ import { closeQueueSet, createQueueSet } from "../runtime/queue-set.ts";
 import { registerSources } from "../sources/register-sources.ts";
 import { nextRunOf } from "../sources/schedules.ts";
 import { SourceRegistry } from "../sources/source-registry.ts";
-import { SourceService } from "../sources/source-service.ts";
+import { SourceService, sourceLimitsOf } from "../sources/source-service.ts";
 
 export function enqueueCommand(): Command {
   return new Command("enqueue")
@@ -59,10 +60,12 @@ export function enqueueCommand(): Command {
         try {
           // A scheduled folder stays one source: each run lists it afresh (folder-fetch.ts).
           const sources = await resolveSources(inputs, { keepFolders: Boolean(options.schedule) });
+          await assertAdmissible(sources, config.FILE_SOURCE_ROOTS);
           // Every enqueued source is registered (see `lodestone sources list`).
           const service = new SourceService(
             new SourceRegistry(connection, config.QUEUE_PREFIX),
             queues,
+            sourceLimitsOf(config),
           );
           await registerSources(
             service,

@@ -1,5 +1,6 @@
 /** `lodestone process <path|url>`: every stage in-process, no servers; prints the documents as JSON. */
 import { Command } from "commander";
+import { stageBudgetsOf } from "../../pipelines/budgets.ts";
 import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
 import { loadConfig } from "../../shared/config.ts";
@@ -22,7 +23,8 @@ export function processCommand(): Command {
       const options = {
         timeoutMs: config.FETCH_TIMEOUT_MS,
         maxBytes: config.FETCH_MAX_BYTES,
-        maxDocumentChars: config.MAX_DOCUMENT_CHARS,
+        fileRoots: config.FILE_SOURCE_ROOTS,
+        budgets: stageBudgetsOf(config),
         http,
       };
       const documents = [];

@@ -24,7 +24,8 @@ export function failureKindOf(error: unknown): string {
   return error instanceof Error ? error.name : "Error";
 }
 
-function reasonOf(error: unknown): string {
+/** The reason an error gives the operator (a payload's issues, a stack overflow named as such). */
+export function reasonOf(error: unknown): string {
   if (error instanceof ZodError)
     return `invalid job payload: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
   if (error instanceof RangeError) return `input too large or too deep: ${error.message}`;

@@ -6,7 +6,12 @@
  * stage's own queue instead.
  */
 import type { TransformStage } from "../../pipelines/pipeline.ts";
-import type { HookContext, SourceLedger, StageContext } from "../../pipelines/stage.ts";
+import type {
+  HookContext,
+  SourceLedger,
+  StageContext,
+  StageOffload,
+} from "../../pipelines/stage.ts";
 import { enqueueSources } from "./entry-jobs.ts";
 import { childJobId, type StageJobResult } from "./job-data.ts";
 import type { QueueSet } from "./queue-set.ts";
@@ -29,12 +34,17 @@ async function expanded(
   };
 }
 
-/** The queue handler of a transform stage, with the runtime's memory of sources for its hooks. */
+/**
+ * The queue handler of a transform stage, with the runtime's memory of
+ * sources for its hooks; a `cpu` stage's function runs through `offload`
+ * (the thread pool), so the event loop stays free for the other jobs.
+ */
 export function transformHandler(
   stage: TransformStage,
   queues: QueueSet,
   concurrency: number,
   ledger: SourceLedger,
+  offload?: StageOffload,
 ): StageHandler<StageJobResult> {
   return {
     name: stage.name,
@@ -43,7 +53,12 @@ export function transformHandler(
       const fanOut = await expanded(stage, payload, queues, runId, ctx);
       if (fanOut) return fanOut;
       const hooks: HookContext = { runId, sources: ledger };
-      const outputs = await stage.run(payload, ctx, hooks);
+      const outputs = await stage.run(
+        payload,
+        ctx,
+        hooks,
+        stage.cost === "cpu" ? offload : undefined,
+      );
       const children = outputs.map((output) => ({
         output,
         jobId: childJobId(runId, stage.next, output.id),

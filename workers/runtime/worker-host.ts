@@ -4,6 +4,7 @@
  * then the bulk indexer flushes and the connections close.
  */
 import type { Worker } from "bullmq";
+import { stageBudgetsOf } from "../../pipelines/budgets.ts";
 import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
 import { buildPipeline, type StageName } from "../../pipelines/pipeline.ts";
@@ -21,6 +22,7 @@ import { SourceRegistry } from "../sources/source-registry.ts";
 import { indexHandler } from "./index-handler.ts";
 import { closeQueueSet, createQueueSet } from "./queue-set.ts";
 import { SourceState } from "./source-state.ts";
+import { StagePool } from "./stage-pool.ts";
 import { type JobOutcome, startStageWorker } from "./stage-worker.ts";
 import { transformHandler } from "./transform-handler.ts";
 
@@ -78,18 +80,31 @@ export async function startWorkerHost(
   const http = new SafeFetcher(
     safeFetchPolicyOf(config, new RedisHostGate(connection, config.QUEUE_PREFIX)),
   );
+  const budgets = stageBudgetsOf(config);
   const pipeline = buildPipeline({
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,
-    maxDocumentChars: config.MAX_DOCUMENT_CHARS,
+    fileRoots: config.FILE_SOURCE_ROOTS,
     http,
+    budgets,
   });
+  const pool = new StagePool({
+    threads: config.STAGE_THREADS,
+    timeLimitMs: config.STAGE_TIME_LIMIT_MS,
+    budgets,
+    logConfig: config,
+    log: log.child({ component: "stage-pool" }),
+  });
+  const offload = (stage: string, input: unknown) => pool.run(stage, input);
   const runs = (name: StageName) => options.stages === undefined || options.stages.includes(name);
   const workers = [
     ...pipeline.transforms
       .filter((stage) => runs(stage.name))
       .map((stage) =>
-        startStageWorker(transformHandler(stage, queues, config.WORKER_CONCURRENCY, state), deps),
+        startStageWorker(
+          transformHandler(stage, queues, config.WORKER_CONCURRENCY, state, offload),
+          deps,
+        ),
       ),
     ...(runs(pipeline.sink.name)
       ? [
@@ -112,6 +127,7 @@ export async function startWorkerHost(
       closing ??= (async () => {
         await Promise.all(workers.map((worker) => worker.close()));
         await indexer.flush();
+        await pool.close();
         await http.close();
         await closeQueueSet(queues);
         await opensearch.close();

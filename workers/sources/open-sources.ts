@@ -4,7 +4,7 @@ import type { Config } from "../../shared/config.ts";
 import { createRedis } from "../../shared/redis.ts";
 import { closeQueueSet, createQueueSet, type QueueSet } from "../runtime/queue-set.ts";
 import { SourceRegistry } from "./source-registry.ts";
-import { SourceService } from "./source-service.ts";
+import { SourceService, sourceLimitsOf } from "./source-service.ts";
 
 export interface OpenSources {
   service: SourceService;
@@ -16,7 +16,11 @@ export interface OpenSources {
 export function openSources(config: Config): OpenSources {
   const connection = createRedis(config, false);
   const queues = createQueueSet(config, connection);
-  const service = new SourceService(new SourceRegistry(connection, config.QUEUE_PREFIX), queues);
+  const service = new SourceService(
+    new SourceRegistry(connection, config.QUEUE_PREFIX),
+    queues,
+    sourceLimitsOf(config),
+  );
   return {
     service,
     redis: connection,

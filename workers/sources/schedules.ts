@@ -64,6 +64,33 @@ export function nextRunOf(pattern: string, tz?: string, from = new Date()): Date
   }
 }
 
+/** Consecutive runs compared: a pattern's shortest gap shows within its first runs. */
+const RUNS_COMPARED = 24;
+
+/**
+ * Refuses a schedule whose runs can come closer than `minIntervalMs`
+ * (SCHEDULE_MIN_INTERVAL_MS): `* * * * * *` would fetch a source every second.
+ */
+export function checkScheduleInterval(
+  pattern: string,
+  tz: string | undefined,
+  minIntervalMs: number,
+): void {
+  nextRunOf(pattern, tz);
+  const runs = CronExpressionParser.parse(pattern, { strict: false, ...(tz ? { tz } : {}) });
+  let previous = runs.next().getTime();
+  for (let i = 1; i < RUNS_COMPARED && runs.hasNext(); i += 1) {
+    const next = runs.next().getTime();
+    if (next - previous < minIntervalMs) {
+      throw new ScheduleError(
+        `schedule ${JSON.stringify(pattern)} runs ${(next - previous) / 1000} s apart, ` +
+          `more often than once every ${minIntervalMs / 1000} s (SCHEDULE_MIN_INTERVAL_MS)`,
+      );
+    }
+    previous = next;
+  }
+}
+
 export async function upsertSchedule(
   fetchQueue: Queue,
   source: SourceRef,

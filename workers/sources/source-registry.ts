@@ -115,6 +115,11 @@ export class SourceRegistry {
     return source;
   }
 
+  /** How many sources are registered. */
+  count(): Promise<number> {
+    return this.redis.zcard(`${this.prefix}:sources`);
+  }
+
   async list(): Promise<RegisteredSource[]> {
     const ids = await this.redis.zrange(`${this.prefix}:sources`, "0", "-1");
     const sources = await Promise.all(ids.map((id) => this.get(id)));

@@ -4,19 +4,26 @@
  * (with its schedule).
  */
 import { z } from "zod";
+import { hasCredentials } from "../../pipelines/fetch/admission.ts";
 import { ENTRY_STAGE } from "../../pipelines/pipeline.ts";
+import type { Config } from "../../shared/config.ts";
 import type { SourceRef } from "../../shared/document.ts";
 import { errorMessage } from "../../shared/errors.ts";
 import { newRunId } from "../runs/enqueue-sources.ts";
 import { enqueueSources } from "../runtime/entry-jobs.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
-import { nextRunOf, removeSchedule, upsertSchedule } from "./schedules.ts";
+import { checkScheduleInterval, nextRunOf, removeSchedule, upsertSchedule } from "./schedules.ts";
 import type { RegisteredSource, SourceRegistry } from "./source-registry.ts";
 
 /** The body of `POST /sources`, and what `lodestone enqueue` registers per source. */
 export const sourceInputSchema = z
   .object({
-    uri: z.url({ protocol: /^https?$/, error: "uri must be an http(s) URL" }),
+    uri: z
+      .url({ protocol: /^https?$/, error: "uri must be an http(s) URL" })
+      .refine((uri) => !hasCredentials(uri), {
+        // Not echoed, not stored: credentials belong in no URL Lodestone keeps.
+        message: "uri must not carry credentials (user:password@)",
+      }),
     name: z.string().trim().min(1).max(200).optional(),
     publisher: z.string().trim().min(1).max(200).optional(),
     schedule: z.string().trim().min(1).max(100).optional(),
@@ -56,11 +63,61 @@ export interface AddOptions {
   runId?: string;
 }
 
+/** How much the registry takes: sources, schedules, and how often a schedule may run. */
+export interface SourceLimits {
+  maxSources: number;
+  maxSchedules: number;
+  minScheduleIntervalMs: number;
+}
+
+export const DEFAULT_SOURCE_LIMITS: SourceLimits = {
+  maxSources: 10_000,
+  maxSchedules: 1_000,
+  minScheduleIntervalMs: 60_000,
+};
+
+/** The limits the configuration sets. */
+export function sourceLimitsOf(
+  config: Pick<Config, "MAX_SOURCES" | "MAX_SCHEDULES" | "SCHEDULE_MIN_INTERVAL_MS">,
+): SourceLimits {
+  return {
+    maxSources: config.MAX_SOURCES,
+    maxSchedules: config.MAX_SCHEDULES,
+    minScheduleIntervalMs: config.SCHEDULE_MIN_INTERVAL_MS,
+  };
+}
+
+/** A registration over one of the registry's caps (MAX_SOURCES, MAX_SCHEDULES). */
+export class LimitError extends Error {
+  override name = "LimitError";
+}
+
 export class SourceService {
   constructor(
     private readonly registry: SourceRegistry,
     private readonly queues: QueueSet,
+    private readonly limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
   ) {}
+
+  /** Refuses a new source or a new schedule past the caps, and a schedule that runs too often. */
+  private async checkLimits(source: SourceRef, schedule: string | undefined, tz?: string) {
+    if (schedule) checkScheduleInterval(schedule, tz, this.limits.minScheduleIntervalMs);
+    const known = await this.registry.get(source.id);
+    if (!known && (await this.registry.count()) >= this.limits.maxSources) {
+      throw new LimitError(
+        `the registry holds ${this.limits.maxSources} sources, its limit (MAX_SOURCES)`,
+      );
+    }
+    const scheduled = schedule && !(await this.queues[ENTRY_STAGE].getJobScheduler(source.id));
+    if (
+      scheduled &&
+      (await this.queues[ENTRY_STAGE].getJobSchedulersCount()) >= this.limits.maxSchedules
+    ) {
+      throw new LimitError(
+        `${this.limits.maxSchedules} sources are scheduled, the limit (MAX_SCHEDULES)`,
+      );
+    }
+  }
 
   /**
    * Registers a source, puts it on its schedule (or takes it off one), and
@@ -77,6 +134,7 @@ export class SourceService {
           }
         : addOptions;
     if (options.schedule) nextRunOf(options.schedule, options.tz);
+    await this.checkLimits(source, options.schedule, options.tz);
     const registered = await this.registry.register({
       source,
       ...(options.schedule ? { schedule: options.schedule } : {}),

@@ -26,6 +26,7 @@ const RANGE_NAMES: Record<string, string> = {
   linkLocal: "a link-local address",
   carrierGradeNat: "a carrier-grade NAT (CGNAT) address",
   uniqueLocal: "a unique-local IPv6 address",
+  ipv4Compatible: "an IPv4-compatible IPv6 address (::/96)",
   unspecified: "an unspecified address",
   broadcast: "a broadcast address",
   multicast: "a multicast address",
@@ -34,6 +35,18 @@ const RANGE_NAMES: Record<string, string> = {
 
 /** Cloud instance metadata services (AWS, GCP, Azure, Alibaba; AWS's IPv6 one). */
 const METADATA_ADDRESSES = new Set(["169.254.169.254", "100.100.100.200", "fd00:ec2::254"]);
+
+/** IPv4-compatible IPv6 (RFC 4291, deprecated): `[::127.0.0.1]` is `::7f00:1`, which ipaddr.js calls unicast. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
+/** The range name of an address, with ranges ipaddr.js does not single out. */
+function rangeOf(address: ipaddr.IPv4 | ipaddr.IPv6): string {
+  const range = address.range();
+  if (range === "unicast" && address.kind() === "ipv6" && address.match(IPV4_COMPATIBLE)) {
+    return "ipv4Compatible";
+  }
+  return range;
+}
 
 /** Strips the brackets of an IPv6 URL host ("[::1]" → "::1"). */
 export function bareHost(hostname: string): string {
@@ -86,7 +99,7 @@ export function refusalOf(address: string, hostname: string, allow: AllowList): 
   if (allow.hosts.has(bareHost(hostname).toLowerCase()) || inAllowedNetwork(parsed, allow))
     return undefined;
   const normalized = parsed.toString();
-  const range = parsed.range();
+  const range = rangeOf(parsed);
   if (range === "unicast" && !METADATA_ADDRESSES.has(normalized)) return undefined;
   const kind = METADATA_ADDRESSES.has(normalized)
     ? "a cloud metadata address"

@@ -47,6 +47,8 @@ export interface GuardedAgentOptions {
   /** false turns the address check off (FETCH_ALLOW_PRIVATE=true). */
   guard: boolean;
   connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyIdleTimeoutMs: number;
 }
 
 /** An undici agent that checks every address it connects to against the policy, after DNS. */
@@ -56,6 +58,9 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
       timeout: options.connectTimeoutMs,
       ...(options.guard ? { lookup: guardedLookup(options.allow) } : {}),
     },
+    // undici's own clocks: a server slow to answer, or silent mid-body, fails the request.
+    headersTimeout: options.headersTimeoutMs,
+    bodyTimeout: options.bodyIdleTimeoutMs,
     // Politeness: few sockets per origin, closed soon after use.
     connections: 4,
     keepAliveTimeout: 4_000,

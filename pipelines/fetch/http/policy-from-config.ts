@@ -10,6 +10,9 @@ export function safeFetchPolicyOf(
     | "FETCH_ALLOW_PRIVATE"
     | "FETCH_MAX_REDIRECTS"
     | "FETCH_CONNECT_TIMEOUT_MS"
+    | "FETCH_HEADERS_TIMEOUT_MS"
+    | "FETCH_BODY_IDLE_TIMEOUT_MS"
+    | "FETCH_MAX_CRAWL_DELAY_MS"
     | "FETCH_HOST_INTERVAL_MS"
     | "ROBOTS_USER_AGENT"
   >,
@@ -21,6 +24,9 @@ export function safeFetchPolicyOf(
     allowPrivate: config.FETCH_ALLOW_PRIVATE,
     maxRedirects: config.FETCH_MAX_REDIRECTS,
     connectTimeoutMs: config.FETCH_CONNECT_TIMEOUT_MS,
+    headersTimeoutMs: config.FETCH_HEADERS_TIMEOUT_MS,
+    bodyIdleTimeoutMs: config.FETCH_BODY_IDLE_TIMEOUT_MS,
+    maxCrawlDelayMs: config.FETCH_MAX_CRAWL_DELAY_MS,
     hostIntervalMs: config.FETCH_HOST_INTERVAL_MS,
     robotsUserAgent: config.ROBOTS_USER_AGENT,
     userAgent: `${config.ROBOTS_USER_AGENT}/0.1 (+news ingestion)`,

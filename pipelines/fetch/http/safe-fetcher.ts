@@ -15,6 +15,7 @@ import {
   parseAllowList,
   refusalOf,
 } from "./address-policy.ts";
+import { startDeadline } from "./deadline.ts";
 import { createGuardedAgent, refusalIn } from "./guarded-agent.ts";
 import { type RobotsAnswer, RobotsCache } from "./robots-cache.ts";
 
@@ -30,6 +31,10 @@ export interface SafeFetchPolicy {
   allowPrivate: boolean;
   maxRedirects: number;
   connectTimeoutMs: number;
+  /** From sending a request to the end of the response headers (undici's headersTimeout). */
+  headersTimeoutMs: number;
+  /** Longest silence between two pieces of a body (undici's bodyTimeout). */
+  bodyIdleTimeoutMs: number;
   userAgent: string;
   /** The product token robots.txt rules are matched against. */
   robotsUserAgent: string;
@@ -37,6 +42,8 @@ export interface SafeFetchPolicy {
   robotsTtlMs: number;
   /** Least time between two requests to one host. robots.txt's Crawl-delay can raise it. */
   hostIntervalMs: number;
+  /** The longest Crawl-delay obeyed: a robots.txt asking for a day must not stop a worker for one. */
+  maxCrawlDelayMs: number;
   hostGate?: HostGate;
 }
 
@@ -45,11 +52,14 @@ export const DEFAULT_SAFE_FETCH_POLICY: SafeFetchPolicy = {
   allowPrivate: false,
   maxRedirects: 5,
   connectTimeoutMs: 10_000,
+  headersTimeoutMs: 15_000,
+  bodyIdleTimeoutMs: 15_000,
   userAgent: "Lodestone/0.1 (+news ingestion)",
   robotsUserAgent: "Lodestone",
   honourRobots: true,
   robotsTtlMs: 3_600_000,
   hostIntervalMs: 0,
+  maxCrawlDelayMs: 60_000,
 };
 
 export interface SafeFetchInit {
@@ -66,6 +76,7 @@ export interface SafeFetchResult {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ROBOTS_MAX_BYTES = 512 * 1024;
+const ROBOTS_TIMEOUT_MS = 15_000;
 
 /** The one way to fetch over http(s): address policy, redirects checked hop by hop, robots.txt and per-host pacing. */
 export class SafeFetcher {
@@ -79,6 +90,8 @@ export class SafeFetcher {
       allow: this.allow,
       guard: !policy.allowPrivate,
       connectTimeoutMs: policy.connectTimeoutMs,
+      headersTimeoutMs: policy.headersTimeoutMs,
+      bodyIdleTimeoutMs: policy.bodyIdleTimeoutMs,
     });
     this.robots = new RobotsCache((url) => this.fetchRobots(url), policy.robotsTtlMs);
   }
@@ -101,12 +114,16 @@ export class SafeFetcher {
     for (let redirects = 0; ; redirects += 1) {
       this.checkAddressLiteral(current);
       const crawlDelayMs = checkRobots ? await this.checkRobots(current) : 0;
-      // Per host name, not per port: politeness is owed to the server.
+      // The host interval per host name, not per port: politeness is owed to the server.
       await this.policy.hostGate?.wait(
         bareHost(current.hostname),
-        Math.max(this.policy.hostIntervalMs, crawlDelayMs),
+        this.policy.hostIntervalMs,
         init.signal,
       );
+      // A Crawl-delay is what one origin's robots.txt asks for, so it paces that origin only.
+      if (crawlDelayMs > this.policy.hostIntervalMs) {
+        await this.policy.hostGate?.wait(current.origin, crawlDelayMs, init.signal);
+      }
       const response = await this.request(current, init);
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) {
@@ -130,6 +147,12 @@ export class SafeFetcher {
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       throw new FetchRefusedError(`refused: ${url.href} is not an http(s) URL (from ${start})`);
     }
+    if (url.username || url.password) {
+      // Never echoed: the message names the URL without them.
+      url.username = "";
+      url.password = "";
+      throw new FetchRefusedError(`refused: ${url.href} was given with credentials in the URL`);
+    }
     return url;
   }
 
@@ -149,18 +172,36 @@ export class SafeFetcher {
         `refused: ${url.origin}/robots.txt disallows ${url.pathname} for ${this.policy.robotsUserAgent}`,
       );
     }
-    return (rules.getCrawlDelay(this.policy.robotsUserAgent) ?? 0) * 1000;
+    const asked = (rules.getCrawlDelay(this.policy.robotsUserAgent) ?? 0) * 1000;
+    return Math.min(asked, this.policy.maxCrawlDelayMs);
   }
 
   private async request(url: URL, init: SafeFetchInit): Promise<Response> {
+    // undici's headersTimeout ticks at half-second steps and can fire a second late:
+    // a plain timer holds the headers deadline to the millisecond.
+    const headersDeadline = startDeadline(
+      this.policy.headersTimeoutMs,
+      () =>
+        new RetryableError(
+          `${url.href}: no response headers within ${this.policy.headersTimeoutMs} ms (FETCH_HEADERS_TIMEOUT_MS)`,
+        ),
+      init.signal,
+    );
     try {
-      return await fetch(url, {
+      const response = await fetch(url, {
         headers: { "user-agent": this.policy.userAgent, ...init.headers },
         redirect: "manual",
         dispatcher: this.dispatcher,
-        ...(init.signal ? { signal: init.signal } : {}),
+        signal: headersDeadline.signal,
       });
+      // The body goes on under the caller's signal, which this one still follows.
+      headersDeadline.disarm();
+      return response;
     } catch (error) {
+      headersDeadline.clear();
+      // A deadline or a shutdown: its reason says which.
+      const signal = headersDeadline.signal;
+      if (signal.aborted && signal.reason instanceof Error) throw signal.reason;
       const refusal = refusalIn(error);
       if (refusal) throw new FetchRefusedError(`${refusal.message} [${url.href}]`);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
@@ -170,24 +211,35 @@ export class SafeFetcher {
   }
 
   private async fetchRobots(robotsUrl: string): Promise<RobotsAnswer> {
-    const { response } = await this.follow(
-      robotsUrl,
-      { headers: { accept: "text/plain" }, signal: AbortSignal.timeout(15_000) },
-      false,
+    const deadline = startDeadline(
+      ROBOTS_TIMEOUT_MS,
+      () => new RetryableError(`${robotsUrl}: no answer within ${ROBOTS_TIMEOUT_MS} ms`),
     );
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { status: response.status, text: "" };
+    try {
+      const { response } = await this.follow(
+        robotsUrl,
+        { headers: { accept: "text/plain" }, signal: deadline.signal },
+        false,
+      );
+      if (!response.ok) {
+        await response.body?.cancel();
+        return { status: response.status, text: "" };
+      }
+      // RFC 9309 lets a crawler stop reading at 500 KiB; the rest is ignored, not held.
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      for await (const chunk of response.body ?? []) {
+        chunks.push(chunk);
+        total += chunk.byteLength;
+        if (total >= ROBOTS_MAX_BYTES) break;
+      }
+      const text = Buffer.concat(chunks).subarray(0, ROBOTS_MAX_BYTES).toString("utf8");
+      return { status: response.status, text };
+    } catch (error) {
+      if (deadline.expired) throw deadline.signal.reason;
+      throw error;
+    } finally {
+      deadline.clear();
     }
-    // RFC 9309 lets a crawler stop reading at 500 KiB; the rest is ignored, not held.
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for await (const chunk of response.body ?? []) {
-      chunks.push(chunk);
-      total += chunk.byteLength;
-      if (total >= ROBOTS_MAX_BYTES) break;
-    }
-    const text = Buffer.concat(chunks).subarray(0, ROBOTS_MAX_BYTES).toString("utf8");
-    return { status: response.status, text };
   }
 }

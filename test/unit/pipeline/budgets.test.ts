@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_STAGE_BUDGETS } from "../../../pipelines/budgets.ts";
 import { buildPipeline } from "../../../pipelines/pipeline.ts";
 import { runInProcess } from "../../../pipelines/run-in-process.ts";
 import { BudgetExceededError, PermanentError } from "../../../shared/errors.ts";
@@ -28,7 +29,12 @@ describe("budgets", () => {
   it("refuses a body over MAX_DOCUMENT_CHARS at normalize, as a permanent failure with its size", async () => {
     const path = join(dir, "long.txt");
     await writeFile(path, `${paragraph.repeat(40)}\n`.repeat(10));
-    const options = { timeoutMs: 5000, maxBytes: 1_000_000, maxDocumentChars: 5000 };
+    const options = {
+      timeoutMs: 5000,
+      maxBytes: 1_000_000,
+      fileRoots: [dir],
+      budgets: { ...DEFAULT_STAGE_BUDGETS, maxDocumentChars: 5000 },
+    };
     const error = await runInProcess({ id: "long", uri: path }, options, ctx).catch((e) => e);
     expect(error).toBeInstanceOf(BudgetExceededError);
     expect(policyOf(error)).toBe("permanent");
@@ -38,7 +44,7 @@ describe("budgets", () => {
     // Under the budget the same text goes through.
     const docs = await runInProcess(
       { id: "long", uri: path },
-      { ...options, maxDocumentChars: 1_000_000 },
+      { ...options, budgets: DEFAULT_STAGE_BUDGETS },
       ctx,
     );
     expect(docs.length).toBe(1);
@@ -48,7 +54,8 @@ describe("budgets", () => {
     const pipeline = buildPipeline({
       timeoutMs: 5000,
       maxBytes: 1_000_000,
-      maxDocumentChars: 1000,
+      fileRoots: [dir],
+      budgets: { ...DEFAULT_STAGE_BUDGETS, maxDocumentChars: 1000 },
     });
     const fetch = pipeline.transforms.find((s) => s.name === "fetch");
     const path = join(dir, "medium.txt");

@@ -1,0 +1,186 @@
+/**
+ * A pool of worker threads for the CPU-bound stages (cost "cpu" in
+ * pipelines/pipeline.ts). A stage function that runs for seconds would
+ * otherwise hold the event loop: BullMQ could not renew the locks of the
+ * other jobs, which would stall. Here the main thread only waits, so locks
+ * keep being renewed, and a job over its time limit is stopped by
+ * terminating its thread: it fails for good with a BudgetExceededError
+ * naming STAGE_TIME_LIMIT_MS, and a fresh thread takes the next job.
+ *
+ * Threads are started on demand, up to `threads`, and reused: each loads the
+ * pipeline's models once. Inputs and outputs cross as plain JSON.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { StageBudgets } from "../../pipelines/budgets.ts";
+import type { Config } from "../../shared/config.ts";
+import {
+  BudgetExceededError,
+  CriticalError,
+  type ErrorPolicy,
+  PermanentError,
+  RetryableError,
+} from "../../shared/errors.ts";
+import type { Logger } from "../../shared/logger.ts";
+import type { StageThreadData } from "./stage-thread.ts";
+import type { ThreadReply, ThreadTask } from "./stage-thread-messages.ts";
+
+export interface StagePoolOptions {
+  threads: number;
+  timeLimitMs: number;
+  budgets: StageBudgets;
+  logConfig: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">;
+  log: Logger;
+}
+
+interface Task extends ThreadTask {
+  resolve(outputs: unknown[]): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task?: Task;
+  timer?: NodeJS.Timeout;
+}
+
+const THREAD_ENTRY = new URL("./stage-thread.ts", import.meta.url).href;
+// The thread runs TypeScript like the rest of Lodestone, through tsx. Node 20 applies no
+// loader hooks from a Worker's execArgv (nodejs/node#47747), and tsx's loader imported in
+// the thread does not take effect either; tsx's own `tsImport` does. The bootstrap is
+// CommonJS (an eval'd worker); tsx's ESM API is named by file URL, resolved from here, so
+// it is found whatever the working directory (vitest included).
+const TSX_ESM_API = pathToFileURL(
+  join(
+    dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs",
+  ),
+).href;
+const BOOTSTRAP = `import(${JSON.stringify(TSX_ESM_API)})
+  .then((tsx) => tsx.tsImport(${JSON.stringify(THREAD_ENTRY)}, ${JSON.stringify(THREAD_ENTRY)}));`;
+
+/** An error rebuilt on this side from what the thread reported, with the same policy. */
+function rebuilt(policy: ErrorPolicy, name: string, reason: string): Error {
+  if (name === "BudgetExceededError") return new BudgetExceededError(reason);
+  if (policy === "permanent") return new PermanentError(reason);
+  if (policy === "critical") return new CriticalError(reason);
+  return new RetryableError(reason);
+}
+
+/** Runs stage functions in worker threads, each job within the time limit. */
+export class StagePool {
+  private readonly slots = new Set<Slot>();
+  private readonly waiting: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Set when a thread failed before it was ready: the next would too. */
+  private broken: Error | undefined;
+
+  constructor(private readonly options: StagePoolOptions) {}
+
+  /** Runs `stage` on `input` in a thread; rejects with the stage's error, or a BudgetExceededError past the time limit. */
+  run(stage: string, input: unknown): Promise<unknown[]> {
+    if (this.closed) return Promise.reject(new RetryableError("the stage pool is closed"));
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, stage, input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every thread; jobs still waiting are handed back to be retried. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.waiting.splice(0)) task.reject(new RetryableError("shutting down"));
+    await Promise.all([...this.slots].map((slot) => this.retire(slot)));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.waiting.length === 0) return;
+      if (slot.ready && !slot.task) this.assign(slot);
+    }
+    const starting = [...this.slots].filter((slot) => !slot.ready).length;
+    if (this.waiting.length > starting && this.slots.size < this.options.threads) this.spawn();
+  }
+
+  private assign(slot: Slot): void {
+    const task = this.waiting.shift();
+    if (!task) return;
+    slot.task = task;
+    // The clock starts when a thread takes the job, not while it waits for one.
+    slot.timer = setTimeout(() => this.overtime(slot, task), this.options.timeLimitMs);
+    slot.worker.postMessage({ id: task.id, stage: task.stage, input: task.input });
+  }
+
+  private overtime(slot: Slot, task: Task): void {
+    if (slot.task !== task) return;
+    this.options.log.warn({ stage: task.stage }, "stage over its time limit: stopping its thread");
+    this.finish(slot)?.reject(
+      new BudgetExceededError(
+        `${task.stage}: still running after ${this.options.timeLimitMs} ms, over the time limit (STAGE_TIME_LIMIT_MS); stopped`,
+      ),
+    );
+    void this.retire(slot);
+    this.dispatch();
+  }
+
+  /** Clears the slot's task and timer; returns the task it held. */
+  private finish(slot: Slot): Task | undefined {
+    const task = slot.task;
+    clearTimeout(slot.timer);
+    slot.task = undefined;
+    slot.timer = undefined;
+    return task;
+  }
+
+  private spawn(): void {
+    const data: StageThreadData = { budgets: this.options.budgets, log: this.options.logConfig };
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+    const slot: Slot = { worker, ready: false };
+    this.slots.add(slot);
+    worker.on("message", (reply: ThreadReply) => this.onReply(slot, reply));
+    // An error the thread did not catch (out of memory, a crash while loading) ends it.
+    worker.on("error", (error: Error & { code?: string }) => {
+      this.options.log.error({ err: error }, "stage thread failed");
+      const failure =
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new BudgetExceededError(`stage thread ran out of memory: ${error.message}`)
+          : new RetryableError(`stage thread failed: ${error.message}`);
+      this.finish(slot)?.reject(failure);
+      if (!slot.ready) {
+        // A thread that cannot even load (a missing module): every other would fail alike.
+        this.broken = new CriticalError(`stage threads cannot start: ${error.message}`);
+        for (const task of this.waiting.splice(0)) task.reject(this.broken);
+      }
+    });
+    worker.on("exit", () => {
+      this.slots.delete(slot);
+      this.finish(slot)?.reject(new RetryableError("stage thread exited mid-job"));
+      if (!this.closed && !this.broken) this.dispatch();
+    });
+  }
+
+  private onReply(slot: Slot, reply: ThreadReply): void {
+    if (reply.type === "ready") {
+      slot.ready = true;
+      this.dispatch();
+      return;
+    }
+    const task = slot.task;
+    if (!task || task.id !== reply.id) return;
+    this.finish(slot);
+    if (reply.type === "done") task.resolve(reply.outputs);
+    else task.reject(rebuilt(reply.policy, reply.name, reply.reason));
+    this.dispatch();
+  }
+
+  private async retire(slot: Slot): Promise<void> {
+    this.slots.delete(slot);
+    this.finish(slot);
+    await slot.worker.terminate();
+  }
+}
