@@ -98,13 +98,17 @@ function spans(line: string, layer: number, tally: Tally): string {
     const window = left + m[0] + right;
     if (!hasSignature(window)) continue;
     const before = implausibility(window);
+    // A span repair must not make anything weirder: one span is little evidence.
+    const weirdBefore = weirdness(window);
     let best: Candidate | null = null;
     for (const cp of codePages) {
       const bytes = encodeIn(cp, line, start, end);
       if (!bytes) continue;
       const decoded = decodeRecovered(bytes, line, false, true, start);
       if (!decoded || decoded.sequences === 0) continue;
-      const score = implausibility(left + decoded.text + right);
+      const candidate = left + decoded.text + right;
+      if (weirdness(candidate) > weirdBefore) continue;
+      const score = implausibility(candidate);
       if (!best || score < best.score) best = { cp, decoded, score };
     }
     if (!best || best.score >= before) continue;

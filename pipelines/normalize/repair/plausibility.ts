@@ -19,6 +19,7 @@
  * A repair is taken only when it lowers the score (signatures weigh more).
  */
 import { codePages } from "./code-pages.ts";
+import { pairSignatures, wordFinal } from "./signature-pairs.ts";
 
 const cp1252 = codePages[0];
 const cp1251 = codePages[1];
@@ -30,12 +31,10 @@ function classChars(chars: string): string {
 
 /** cp1252 images of the continuation bytes 0x80–0xBF, and the C1 controls Latin-1 gives for 0x80–0x9F. */
 const contAll = classChars(cp1252.high.slice(0, 0x40).join("")) + "\\u0080-\\u009F";
-/** Symbols that end a word in real text, after a letter: "VOCÊ…", "ZZAJÉ’s", "É¿", "aí´´", "Gruß“". */
-const wordFinal = "…’”“‘„»®™©°¹²³ªº¿¡´¨·";
 const currency = "¢£¥";
 const strongCont = classChars(
   [...cp1252.high.slice(0, 0x40).join("")]
-    .filter((c) => !wordFinal.includes(c) && !currency.includes(c) && c !== "\u00A0")
+    .filter((c) => !wordFinal.includes(c) && !currency.includes(c) && !/[\p{L}\u00A0]/u.test(c))
     .join(""),
 );
 const contNoCurrency = classChars(
@@ -65,7 +64,7 @@ const signatureSource = [
   // A lead image before a lost byte.
   "[\\u00C2-\\u00F4]\\uFFFD",
   // A no-break space turned into a space after "Ã" or "Â" ("voilÃ  le", "o Ã s").
-  "[a-z] ?[ÃÂ] ",
+  "[a-z][ÃÂ] ",
   // windows-1251: "вЂ" (’ “ ” – —) and Cyrillic pairs "РµРЅ".
   "вЂ",
   `[РС][${strong1251}]`,
@@ -90,8 +89,10 @@ const signatureRe = new RegExp(signatureSource, "g");
 
 const weirdSource = [
   // A Latin letter against a letter of a script Latin words never touch.
-  "[A-Za-z\\u00C0-\\u024F][\\p{Script=Hangul}\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\p{Script=Han}\\u0250-\\u02AF]",
-  "[\\p{Script=Hangul}\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\p{Script=Han}\\u0250-\\u02AF][A-Za-z\\u00C0-\\u024F]",
+  // (Hangul only against lower case: "LG전자" is real.)
+  "[a-z\\u00DF-\\u00FF][\\p{Script=Hangul}]|[\\p{Script=Hangul}][a-z\\u00DF-\\u00FF]",
+  "[A-Za-z\\u00C0-\\u024F][\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF]",
+  "[\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF][A-Za-z\\u00C0-\\u024F]",
   // A digit or symbol against a Hebrew, Armenian or IPA letter.
   "[0-9\\p{S}][\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF]",
   "[\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF][0-9\\p{S}]",
@@ -105,6 +106,12 @@ const weirdSource = [
   `[${box}]\\p{L}|\\p{L}[${box}]`,
   // A lower-case letter before a non-ASCII capital ("MģÄM").
   "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
+  // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur").
+  "[A-Za-z\\u00C0-\\u024F][\\u0370-\\u03FF\\u0400-\\u04FF]|[\\u0370-\\u03FF\\u0400-\\u04FF][A-Za-z\\u00C0-\\u024F]",
+  // Spacing and direction characters nobody types between letters.
+  "[\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F]",
+  // An accented capital after a capital and before lower case ("HÀfen", "SÌddeutschland").
+  "\\p{Lu}[\\u00C0-\\u00DE\\u0100-\\u017E](?<=\\p{Lu})(?=\\p{Ll}\\p{Ll})",
   // Spacing diacritics are rare on their own.
   "[\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8]",
 ].join("|");
@@ -120,13 +127,13 @@ function count(re: RegExp, text: string): number {
 
 /** Number of mojibake signatures in a text. */
 export function signatures(text: string): number {
-  return count(signatureRe, text);
+  return count(signatureRe, text) + pairSignatures(text);
 }
 
-/** Whether a text shows any mojibake signature at all (cheap: stops at the first). */
+/** Whether a text shows any mojibake signature at all. */
 export function hasSignature(text: string): boolean {
   signatureRe.lastIndex = 0;
-  return signatureRe.test(text);
+  return signatureRe.test(text) || pairSignatures(text) > 0;
 }
 
 /** Number of implausible character sequences (what a wrong decode produces). */

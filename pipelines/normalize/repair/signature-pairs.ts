@@ -1,0 +1,102 @@
+/**
+ * Mojibake signatures read off the code-page tables: the pair of characters
+ * a code page makes of a UTF-8 lead byte and the continuation byte after it,
+ * kept when real text would not put that pair together:
+ * - A: a lead image before a symbol ("Â®", "В°", "Β±", "┬«", "Ã©"); for a
+ *   lead that is itself an accented letter, only before a symbol that does
+ *   not end words (real "VOCÊ…", "É®", "Ö™" stay); never two box-drawing
+ *   characters (line art), never an accented letter before a currency sign
+ *   ("5×£35", "Ã¥" is too ambiguous on its own);
+ * - A: a rare symbol lead before a letter ("√¢", "¬Æ");
+ * - B: a letter lead before a letter continuation ("Рё", "Сі"): real
+ *   Cyrillic or Greek can do that once, so it counts only when another pair
+ *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ").
+ */
+import { codePages } from "./code-pages.ts";
+
+/** Symbols that end a word in real text, after a letter: "VOCÊ…", "ZZAJÉ’s", "É¿", "aí´´", "Gruß“". */
+export const wordFinal = "…’”“‘„»®™©°¹²³ªº¿¡´¨·–—";
+const currency = "¢£¥";
+/** Punctuation common enough in text to start a pair of its own ("…étrange"). */
+const commonPunct = "…“”‘’«»–—•·¡¿×÷\u00A0";
+/** Mathematics: "√π", "≈∞" are formulas, not mojibake. */
+const mathRe = /[\p{Sm}\p{Script=Greek}]/u;
+
+const letterRe = /\p{L}/u;
+const boxRe = /[\u2500-\u259F]/;
+const latinRe = /\p{Script=Latin}/u;
+
+/** UTF-8 lead bytes that start most real sequences: Latin-1, Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic. */
+const coreLeads = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1, 0xd7, 0xd8, 0xd9]);
+
+/** pair → bit mask of code pages (by index) where it is a strong (A) or a letter (B) pair. */
+const strong = new Map<string, number>();
+const letters = new Map<string, number>();
+
+function add(map: Map<string, number>, pair: string, bit: number): void {
+  map.set(pair, (map.get(pair) ?? 0) | bit);
+}
+
+codePages.forEach((cp, index) => {
+  const bit = 1 << index;
+  for (let lead = 0xc2; lead <= 0xf4; lead++) {
+    const l = cp.high[lead - 0x80] ?? "";
+    const lIsLetter = letterRe.test(l);
+    for (let cont = 0x80; cont < 0xc0; cont++) {
+      const c = cp.high[cont - 0x80] ?? "";
+      if (c === "" || l === "") continue;
+      const pair = l + c;
+      const cIsLetter = letterRe.test(c);
+      if (!lIsLetter) {
+        if (commonPunct.includes(l)) continue;
+        if (boxRe.test(l) && boxRe.test(c)) continue;
+        if (/\p{Sm}/u.test(l) && mathRe.test(c)) continue;
+        add(strong, pair, bit);
+        continue;
+      }
+      if (cIsLetter) {
+        // Latin-1 and friends: an accented capital never comes before "š", "œ", "µ".
+        if (coreLeads.has(lead) && latinRe.test(l) && (lead === 0xc2 || lead === 0xc3)) add(strong, pair, bit);
+        else add(letters, pair, bit);
+        continue;
+      }
+      if (c === "\u00A0") {
+        if (lead === 0xc2 || lead === 0xc3) add(strong, pair, bit);
+        continue;
+      }
+      if (currency.includes(c) && lead !== 0xc2) continue;
+      if (lead === 0xe2 && cont === 0x80) {
+        add(strong, pair, bit);
+        continue;
+      }
+      if (coreLeads.has(lead) && !latinRe.test(l)) add(strong, pair, bit);
+      else if ((lead === 0xc2 || lead === 0xc3) && latinRe.test(l)) add(strong, pair, bit);
+      else if (!wordFinal.includes(c)) add(strong, pair, bit);
+    }
+  }
+  // windows-1251 and kin spell the punctuation prefix E2 80 with a letter ("вЂ").
+  add(strong, (cp.high[0xe2 - 0x80] ?? "") + (cp.high[0] ?? ""), bit);
+});
+
+/** Number of signature pairs in a text (one pass, a map lookup per non-ASCII character). */
+export function pairSignatures(text: string): number {
+  let n = 0;
+  const end = text.length - 1;
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const pair = text.slice(i, i + 2);
+    if (strong.has(pair)) {
+      n++;
+      i++;
+      continue;
+    }
+    const b = letters.get(pair);
+    if (b === undefined) continue;
+    const next = text.slice(i + 2, i + 4);
+    if (((strong.get(next) ?? 0) | (letters.get(next) ?? 0)) & b) {
+      n++;
+      i += 1;
+    }
+  }
+  return n;
+}
