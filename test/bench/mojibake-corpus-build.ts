@@ -64,9 +64,7 @@ function cesu8(text: string): Buffer {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) {
-      parts.push(
-        Buffer.from([0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]),
-      );
+      parts.push(Buffer.from([0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]));
     } else parts.push(Buffer.from(text.charAt(i), "utf8"));
   }
   return Buffer.concat(parts);
@@ -94,10 +92,28 @@ export function buildCases(): MojibakeCase[] {
   for (const { lang, text } of sources) {
     const utf8 = Buffer.from(text, "utf8");
     for (const cp of singleByte) {
-      add({ kind: "broken", path: `utf8-as-${cp}`, lang, input: iconv.decode(utf8, cp), expected: expectedThrough(text, cp) });
+      add({
+        kind: "broken",
+        path: `utf8-as-${cp}`,
+        lang,
+        input: iconv.decode(utf8, cp),
+        expected: expectedThrough(text, cp),
+      });
     }
-    add({ kind: "broken", path: "utf8-as-browser-windows-1252", lang, input: browserCp1252(utf8), expected: text });
-    add({ kind: "broken", path: "utf8-as-latin-1", lang, input: utf8.toString("latin1"), expected: text });
+    add({
+      kind: "broken",
+      path: "utf8-as-browser-windows-1252",
+      lang,
+      input: browserCp1252(utf8),
+      expected: text,
+    });
+    add({
+      kind: "broken",
+      path: "utf8-as-latin-1",
+      lang,
+      input: utf8.toString("latin1"),
+      expected: text,
+    });
     add({
       kind: "broken",
       path: "utf8-as-windows-1252-twice",
@@ -113,10 +129,22 @@ export function buildCases(): MojibakeCase[] {
       expected: text,
     });
     if (/[\uD800-\uDFFF]/.test(text))
-      add({ kind: "broken", path: "cesu8-as-windows-1252", lang, input: browserCp1252(cesu8(text)), expected: text });
+      add({
+        kind: "broken",
+        path: "cesu8-as-windows-1252",
+        lang,
+        input: browserCp1252(cesu8(text)),
+        expected: text,
+      });
     const cp1252 = iconv.encode(text, "windows-1252");
     if (iconv.decode(cp1252, "windows-1252") === text && /[\u0100-\uFFFF]/.test(text))
-      add({ kind: "broken", path: "windows-1252-as-latin-1", lang, input: cp1252.toString("latin1"), expected: text });
+      add({
+        kind: "broken",
+        path: "windows-1252-as-latin-1",
+        lang,
+        input: cp1252.toString("latin1"),
+        expected: text,
+      });
   }
   for (const { lang, text } of [...sources, ...readTexts("suspicious-texts.txt")])
     add({ kind: "correct", path: "correct", lang, input: text, expected: text });

@@ -30,7 +30,10 @@ for (const c of cases) {
   tally.n++;
   if (ok) tally.ok++;
   byPath.set(c.path, tally);
-  if (!ok) failures.push(`${c.id} ${c.path} ${c.lang}\n  in:  ${JSON.stringify(c.input)}\n  out: ${JSON.stringify(out)}\n  exp: ${JSON.stringify(c.expected)}`);
+  if (!ok)
+    failures.push(
+      `${c.id} ${c.path} ${c.lang}\n  in:  ${JSON.stringify(c.input)}\n  out: ${JSON.stringify(out)}\n  exp: ${JSON.stringify(c.expected)}`,
+    );
 }
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -38,14 +41,22 @@ console.log("path                                   cases  restored   share");
 let brokenN = 0;
 let brokenOk = 0;
 for (const [path, t] of [...byPath].sort()) {
-  console.log(`${path.padEnd(38)} ${String(t.n).padStart(5)} ${String(t.ok).padStart(9)} ${((100 * t.ok) / t.n).toFixed(1).padStart(6)}%`);
+  console.log(
+    `${path.padEnd(38)} ${String(t.n).padStart(5)} ${String(t.ok).padStart(9)} ${((100 * t.ok) / t.n).toFixed(1).padStart(6)}%`,
+  );
   if (path !== "correct") {
     brokenN += t.n;
     brokenOk += t.ok;
   }
 }
 const correct = byPath.get("correct") ?? { n: 0, ok: 0 };
-console.log(`\nbroken cases restored exactly: ${brokenOk}/${brokenN} (${((100 * brokenOk) / brokenN).toFixed(2)}%, target ≥ 97%)`);
-console.log(`correct texts changed (false positives): ${correct.n - correct.ok}/${correct.n} (target 0)`);
-console.log(`speed: ${(chars / seconds / 1e6).toFixed(2)} M characters/s over ${cases.length} cases (first call loads the models)`);
+console.log(
+  `\nbroken cases restored exactly: ${brokenOk}/${brokenN} (${((100 * brokenOk) / brokenN).toFixed(2)}%, target ≥ 97%)`,
+);
+console.log(
+  `correct texts changed (false positives): ${correct.n - correct.ok}/${correct.n} (target 0)`,
+);
+console.log(
+  `speed: ${(chars / seconds / 1e6).toFixed(2)} M characters/s over ${cases.length} cases (first call loads the models)`,
+);
 if (showFailures) for (const f of failures) console.log(f);

@@ -94,12 +94,12 @@ const weirdSource = [
   "[A-Za-z\\u00C0-\\u024F][\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF]",
   "[\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF][A-Za-z\\u00C0-\\u024F]",
   // A digit or symbol against a Hebrew, Armenian or IPA letter.
-  "[0-9\\p{S}][\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF]",
-  "[\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF][0-9\\p{S}]",
-  // Rare Latin Extended-B letters next to a capital ("MARQUɅ").
-  "\\p{Lu}[\\u0180-\\u019F\\u01B5-\\u01BF\\u0220-\\u024F]",
+  "(?!\\uFFFD)[0-9\\p{S}][\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF]",
+  "[\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF](?!\\uFFFD)[0-9\\p{S}]",
+  // Rare Latin Extended-B letters (not Vietnamese ơ ư, not Romanian ș ț, not the digraphs).
+  "[\\u0180-\\u019F\\u01A2-\\u01AE\\u01B1-\\u01C3\\u01DD\\u01F6-\\u01F7\\u021C-\\u024F]",
   // A combining mark on nothing it can combine with.
-  "(?<![\\p{L}\\p{M}])\\p{M}",
+  "(?<![\\p{L}\\p{M}\\uFFFD])\\p{M}",
   // Controls, private use, unassigned.
   "[\\u0080-\\u009F\\p{Co}\\p{Cn}]",
   // Box drawing against a letter.

@@ -24,6 +24,10 @@ const mathRe = /[\p{Sm}\p{Script=Greek}]/u;
 
 const letterRe = /\p{L}/u;
 const boxRe = /[\u2500-\u259F]/;
+/** Box drawing proper (not shades or blocks): two of them together are line art ("├┤a┼┐a"). */
+const lineArtRe = /[\u2500-\u257F]/;
+/** Spacing accents used as quotes and eyebrows ("`¬´", "lá´´"). */
+const spacingMarkRe = /[\u00B4\u00A8\u02C6\u02DC\u00AF\u00B8\u02D8-\u02DD]/;
 const latinRe = /\p{Script=Latin}/u;
 
 /** UTF-8 lead bytes that start most real sequences: Latin-1, Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic. */
@@ -48,15 +52,19 @@ codePages.forEach((cp, index) => {
       const pair = l + c;
       const cIsLetter = letterRe.test(c);
       if (!lIsLetter) {
-        if (commonPunct.includes(l)) continue;
-        if (boxRe.test(l) && boxRe.test(c)) continue;
-        if (/\p{Sm}/u.test(l) && mathRe.test(c)) continue;
-        add(strong, pair, bit);
+        // Common punctuation before anything, "×" before anything: real
+        // text does it, so only a run of pairs counts ("–£–∫—Ä", "×™×©").
+        if (commonPunct.includes(l)) add(letters, pair, bit);
+        else if (boxRe.test(l) && lineArtRe.test(c)) continue;
+        else if (spacingMarkRe.test(c)) continue;
+        else if (/\p{Sm}/u.test(l) && l !== "¬" && mathRe.test(c)) continue;
+        else add(strong, pair, bit);
         continue;
       }
       if (cIsLetter) {
         // Latin-1 and friends: an accented capital never comes before "š", "œ", "µ".
-        if (coreLeads.has(lead) && latinRe.test(l) && (lead === 0xc2 || lead === 0xc3)) add(strong, pair, bit);
+        if (coreLeads.has(lead) && latinRe.test(l) && (lead === 0xc2 || lead === 0xc3))
+          add(strong, pair, bit);
         else add(letters, pair, bit);
         continue;
       }

@@ -51,7 +51,7 @@ function readSequence(bytes: number[], i: number, space: boolean): Sequence | nu
   for (let k = 1; k <= need; k++) {
     const b = bytes[i + k];
     if (isCont(b)) seq.push(b ?? 0);
-    else if (b === 0x20 && space && (need === 1 ? nbspLeads.has(lead) : k < need || need === 3)) {
+    else if (b === 0x20 && space && (need === 1 ? nbspLeads.has(lead) : true)) {
       seq.push(0xa0);
       spaced = true;
     } else return null;
