@@ -25,14 +25,17 @@ function runSteps(text: string, steps: ((t: string) => RepairedText)[]): Repaire
 }
 
 /**
- * Mojibake repair only. GBK-as-Latin runs first: its runs are long and must
- * not be split up by the UTF-8-as-Latin repair, which would take a Han pair
- * that happens to be valid two-byte UTF-8 for a Latin letter.
+ * Mojibake repair only: text → repaired text and its repairs. The
+ * single-byte code pages first: their repair is gated by the plausibility
+ * model, so it leaves GBK mojibake alone, while the GBK repair, which reads
+ * any long Latin-1 run as candidate GBK, would turn cp850 or windows-1252
+ * mojibake of Cyrillic into Han characters if it went first.
  */
 export function repairMojibake(text: string): RepairedText {
-  return runSteps(text, [repairGbkMojibake, repairLatinMojibake, repairThaiMojibake]);
+  return runSteps(text, [repairLatinMojibake, repairGbkMojibake, repairThaiMojibake]);
 }
 
+/** Mojibake repair then cleanup: text → normalised text and every repair made. */
 export function repairText(text: string): RepairedText {
   return runSteps(text, [repairMojibake, cleanupText]);
 }
