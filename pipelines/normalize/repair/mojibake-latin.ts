@@ -16,7 +16,7 @@
  */
 import type { Repair } from "../../../shared/document.ts";
 import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
-import { hasSignature, implausibility, weirdness } from "./plausibility.ts";
+import { hasSignature, implausibility, implausibilityWith, weirdness } from "./plausibility.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
 
 /** One repaired stretch of text, for `lodestone repair --explain`. */
@@ -62,17 +62,20 @@ function detailOf(cp: CodePage, source: string, layer: number, lost: number): st
 
 /** The whole line re-decoded through one code page, if that explains every non-ASCII character in it. */
 function wholeLine(line: string, layer: number, tally: Tally): string | null {
-  const before = implausibility(line);
   const weirdBefore = weirdness(line);
+  const before = implausibilityWith(line, weirdBefore);
   let best: Candidate | null = null;
   for (const cp of codePages) {
     const bytes = encodeIn(cp, line);
     if (!bytes) continue;
     const decoded = decodeRecovered(bytes, line, true, true);
     if (!decoded || decoded.sequences === 0) continue;
-    if (weirdness(decoded.text) > weirdBefore) continue;
-    const score = implausibility(decoded.text);
+    const weird = weirdness(decoded.text);
+    if (weird > weirdBefore) continue;
+    const score = implausibilityWith(decoded.text, weird);
     if (!best || score < best.score) best = { cp, decoded, score };
+    // Nothing scores below zero, and a tie goes to the earlier code page.
+    if (score === 0) break;
   }
   if (!best || best.score >= before) return null;
   note(tally, detailOf(best.cp, line, layer, best.decoded.lost), best.decoded.sequences, {
@@ -97,9 +100,9 @@ function spans(line: string, layer: number, tally: Tally): string {
     const right = line.slice(end, end + context);
     const window = left + m[0] + right;
     if (!hasSignature(window)) continue;
-    const before = implausibility(window);
     // A span repair must not make anything weirder: one span is little evidence.
     const weirdBefore = weirdness(window);
+    const before = implausibilityWith(window, weirdBefore);
     let best: Candidate | null = null;
     for (const cp of codePages) {
       const bytes = encodeIn(cp, line, start, end);
@@ -107,8 +110,9 @@ function spans(line: string, layer: number, tally: Tally): string {
       const decoded = decodeRecovered(bytes, line, false, true, start);
       if (!decoded || decoded.sequences === 0) continue;
       const candidate = left + decoded.text + right;
-      if (weirdness(candidate) > weirdBefore) continue;
-      const score = implausibility(candidate);
+      const weird = weirdness(candidate);
+      if (weird > weirdBefore) continue;
+      const score = implausibilityWith(candidate, weird);
       if (!best || score < best.score) best = { cp, decoded, score };
     }
     if (!best || best.score >= before) continue;

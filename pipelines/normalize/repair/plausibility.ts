@@ -118,10 +118,42 @@ const weirdSource = [
 
 const weirdRe = new RegExp(weirdSource, "gu");
 
-function count(re: RegExp, text: string): number {
+function countIn(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
   while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** Characters of context every pattern needs around a non-ASCII character. */
+const reach = 3;
+
+/**
+ * Matches of a pattern that always involves a non-ASCII character, counted
+ * only in the stretches around non-ASCII characters: a long English line
+ * with two damaged words costs two short scans, not one long one.
+ */
+function count(re: RegExp, text: string): number {
+  if (text.length < 256) return countIn(re, text);
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    while (i < len && text.charCodeAt(i) < 0x80) i++;
+    if (i >= len) break;
+    const start = Math.max(0, i - reach);
+    let end = i;
+    // Extend while another non-ASCII character comes within twice the reach.
+    while (end < len) {
+      let j = end + 1;
+      while (j < len && j <= end + 2 * reach && text.charCodeAt(j) < 0x80) j++;
+      if (j < len && j <= end + 2 * reach) end = j;
+      else break;
+    }
+    const stop = Math.min(len, end + reach + 1);
+    n += countIn(re, text.slice(start, stop));
+    i = stop;
+  }
   return n;
 }
 
@@ -132,8 +164,8 @@ export function signatures(text: string): number {
 
 /** Whether a text shows any mojibake signature at all. */
 export function hasSignature(text: string): boolean {
-  signatureRe.lastIndex = 0;
-  return signatureRe.test(text) || pairSignatures(text) > 0;
+  if (pairSignatures(text) > 0) return true;
+  return count(signatureRe, text) > 0;
 }
 
 /** Number of implausible character sequences (what a wrong decode produces). */
@@ -144,4 +176,9 @@ export function weirdness(text: string): number {
 /** Implausibility of a text: signatures weigh three, weirdness one. Lower is more plausible. */
 export function implausibility(text: string): number {
   return 3 * signatures(text) + weirdness(text);
+}
+
+/** Implausibility when the weirdness is already known (saves the costlier scan). */
+export function implausibilityWith(text: string, weird: number): number {
+  return 3 * signatures(text) + weird;
 }

@@ -33,12 +33,21 @@ const latinRe = /\p{Script=Latin}/u;
 /** UTF-8 lead bytes that start most real sequences: Latin-1, Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic. */
 const coreLeads = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1, 0xd7, 0xd8, 0xd9]);
 
-/** pair → bit mask of code pages (by index) where it is a strong (A) or a letter (B) pair. */
-const strong = new Map<string, number>();
-const letters = new Map<string, number>();
+/** pair (two UTF-16 units as one number) → bit mask of code pages (by index) where it is a strong (A) or a letter (B) pair. */
+const strong = new Map<number, number>();
+const letters = new Map<number, number>();
+/** Every character that starts a pair of either kind: most text never reaches the maps. */
+const leads = new Set<number>();
 
-function add(map: Map<string, number>, pair: string, bit: number): void {
-  map.set(pair, (map.get(pair) ?? 0) | bit);
+function key(a: number, b: number): number {
+  return a * 0x10000 + b;
+}
+
+function add(map: Map<number, number>, pair: string, bit: number): void {
+  if (pair.length !== 2) return;
+  const k = key(pair.charCodeAt(0), pair.charCodeAt(1));
+  map.set(k, (map.get(k) ?? 0) | bit);
+  leads.add(pair.charCodeAt(0));
 }
 
 codePages.forEach((cp, index) => {
@@ -86,21 +95,22 @@ codePages.forEach((cp, index) => {
   add(strong, (cp.high[0xe2 - 0x80] ?? "") + (cp.high[0] ?? ""), bit);
 });
 
-/** Number of signature pairs in a text (one pass, a map lookup per non-ASCII character). */
+/** Number of signature pairs in a text (one pass; a set lookup per non-ASCII character). */
 export function pairSignatures(text: string): number {
   let n = 0;
   const end = text.length - 1;
   for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) < 0x80) continue;
-    const pair = text.slice(i, i + 2);
-    if (strong.has(pair)) {
+    const a = text.charCodeAt(i);
+    if (a < 0x80 || !leads.has(a)) continue;
+    const k = key(a, text.charCodeAt(i + 1));
+    if (strong.has(k)) {
       n++;
       i++;
       continue;
     }
-    const b = letters.get(pair);
-    if (b === undefined) continue;
-    const next = text.slice(i + 2, i + 4);
+    const b = letters.get(k);
+    if (b === undefined || i + 3 > end) continue;
+    const next = key(text.charCodeAt(i + 2), text.charCodeAt(i + 3));
     if (((strong.get(next) ?? 0) | (letters.get(next) ?? 0)) & b) {
       n++;
       i += 1;

@@ -9,6 +9,7 @@
  * known character fits stays U+FFFD: only what is truly lost is marked.
  */
 import iconv from "iconv-lite";
+import { hanChar } from "../../../shared/text/han.ts";
 import { bestChoice, type Slot } from "./candidate-search.ts";
 import type { CharModel } from "./char-model.ts";
 import { decodeUtf8Strict } from "./utf8.ts";
@@ -35,6 +36,26 @@ function gbkBytes(run: string): number[] | null {
 
 function isCont(b: number | undefined): boolean {
   return b !== undefined && b >= 0x80 && b < 0xc0;
+}
+
+/** Whether bytes (with gaps) could be the start of UTF-8: every complete sequence well formed. */
+function utf8Shaped(bytes: number[]): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    if (b === gap || b < 0x80) {
+      i++;
+      continue;
+    }
+    const length =
+      b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return false;
+    for (let k = 1; k < length && i + k < bytes.length; k++) {
+      const c = bytes[i + k];
+      if (c !== gap && !isCont(c)) return false;
+    }
+    i += length;
+  }
+  return true;
 }
 
 /** The characters a sequence with one gap may have been, that the model knows. */
@@ -78,10 +99,8 @@ function slotsOf(bytes: number[], model: CharModel): { slots: Slot[]; lost: numb
     else if (b >= 0xf0 && b <= 0xf4) length = 4;
     else return null;
     const seq = bytes.slice(i, i + length);
-    if (seq.length < length && b !== gap) {
-      // The run ends inside a character: its last bytes were lost.
-      while (seq.length < length) seq.push(gap);
-    }
+    // A run that ends inside a character was never UTF-8.
+    if (seq.length < length) return null;
     for (let k = 1; k < seq.length; k++) if (seq[k] !== gap && !isCont(seq[k])) return null;
     const gaps = seq.filter((x) => x === gap).length;
     if (gaps === 0) {
@@ -106,6 +125,15 @@ export function decodeUtf8AsGbk(
   before: string,
   model: CharModel,
 ): { text: string; lost: number } | null {
+  // Real Chinese fails the UTF-8 structure within a few characters: look at those first.
+  const head = gbkBytes(run.slice(0, 12));
+  if (!head || !utf8Shaped(head)) return null;
+  // UTF-8 Chinese read as GBK is Han characters (its lead bytes fall in GBK's
+  // Han rows) with few gaps; anything else here is real text beside a U+FFFD.
+  const chars = [...run];
+  const gaps = chars.filter((c) => c === "\uFFFD").length;
+  const han = chars.filter((c) => hanChar.test(c)).length;
+  if (han < 2 || han < 0.6 * (chars.length - gaps) || gaps > chars.length / 3) return null;
   const bytes = gbkBytes(run);
   if (!bytes || !bytes.some((b) => b >= 0x80 || b === gap)) return null;
   const parsed = slotsOf(bytes, model);
