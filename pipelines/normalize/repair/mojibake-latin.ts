@@ -100,15 +100,20 @@ function spans(line: string, layer: number, tally: Tally): string {
     const right = line.slice(end, end + context);
     const window = left + m[0] + right;
     if (!hasSignature(window)) continue;
-    // A span repair must not make anything weirder: one span is little evidence.
-    const weirdBefore = weirdness(window);
-    const before = implausibilityWith(window, weirdBefore);
-    let best: Candidate | null = null;
+    // Decodes first (cheap); the scores only for spans that decode at all.
+    const decodes: { cp: CodePage; decoded: Decoded }[] = [];
     for (const cp of codePages) {
       const bytes = encodeIn(cp, line, start, end);
       if (!bytes) continue;
       const decoded = decodeRecovered(bytes, line, false, true, start);
-      if (!decoded || decoded.sequences === 0) continue;
+      if (decoded && decoded.sequences > 0) decodes.push({ cp, decoded });
+    }
+    if (decodes.length === 0) continue;
+    // A span repair must not make anything weirder: one span is little evidence.
+    const weirdBefore = weirdness(window);
+    const before = implausibilityWith(window, weirdBefore);
+    let best: Candidate | null = null;
+    for (const { cp, decoded } of decodes) {
       const candidate = left + decoded.text + right;
       const weird = weirdness(candidate);
       if (weird > weirdBefore) continue;
