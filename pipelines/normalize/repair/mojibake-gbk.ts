@@ -14,8 +14,9 @@
 import iconv from "iconv-lite";
 import type { Repair } from "../../../shared/document.ts";
 import { HAN_RANGES } from "../../../shared/text/han.ts";
-import { type CharModel, charModel, symbolOf } from "./char-model.ts";
+import { type CharModel, charModel, meanLogProb } from "./char-model.ts";
 import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
+import type { SpanRepair } from "./span-repair.ts";
 import { decodeUtf8Strict } from "./utf8.ts";
 import { decodeUtf8AsGbk } from "./utf8-as-gbk.ts";
 
@@ -25,17 +26,6 @@ const hanLike = new RegExp(
   `^[\\u00B7\\u2010-\\u2027\\u2030-\\u203B\\u3000-\\u303F${HAN_RANGES}\\uFF00-\\uFFEF]+$`,
 );
 
-/** Mean log-probability per character under the model, in its context. */
-function meanLogProb(model: CharModel, before: string, text: string): number {
-  const syms = [...before.slice(-2), ...text].map(symbolOf);
-  while (syms.length < 2 + [...text].length) syms.unshift(" ");
-  let total = 0;
-  for (let i = 2; i < syms.length; i++) {
-    total += model.logProb(syms[i - 2] ?? " ", syms[i - 1] ?? " ", syms[i] ?? " ");
-  }
-  return total / Math.max(1, syms.length - 2);
-}
-
 /** Nearly every character must be one the model has seen often enough to be common. */
 function mostlyCommon(model: CharModel, text: string): boolean {
   const chars = [...text];
@@ -43,7 +33,11 @@ function mostlyCommon(model: CharModel, text: string): boolean {
   return common >= 0.9 * chars.length;
 }
 
-function repairGbkAsLatin(text: string, model: CharModel): { text: string; count: number } {
+function repairGbkAsLatin(
+  text: string,
+  model: CharModel,
+  explain?: SpanRepair[],
+): { text: string; count: number } {
   let count = 0;
   const out = text.replace(latinRun, (run, offset: number) => {
     const bytes = toSingleBytes(run);
@@ -52,8 +46,17 @@ function repairGbkAsLatin(text: string, model: CharModel): { text: string; count
     if (decoded.includes("\uFFFD") || !hanLike.test(decoded) || !mostlyCommon(model, decoded))
       return run;
     const before = text.slice(Math.max(0, offset - 2), offset);
-    if (meanLogProb(model, before, decoded) <= meanLogProb(model, before, run)) return run;
+    const scoreAfter = meanLogProb(model, before, decoded);
+    const scoreBefore = meanLogProb(model, before, run);
+    if (scoreAfter <= scoreBefore) return run;
     count += [...decoded].length;
+    explain?.push({
+      before: run,
+      after: decoded,
+      path: "gbk read as windows-1252",
+      scoreBefore: -scoreBefore,
+      scoreAfter: -scoreAfter,
+    });
     return decoded;
   });
   return { text: out, count };
@@ -66,6 +69,7 @@ const nonAsciiRun = /[^\u0000-\u007F]{2,}/g;
 function repairUtf8AsGbk(
   text: string,
   model: CharModel,
+  explain?: SpanRepair[],
 ): { text: string; count: number; lost: number } {
   let count = 0;
   let lost = 0;
@@ -74,29 +78,37 @@ function repairUtf8AsGbk(
     const after = text.slice(offset + run.length, offset + run.length + 2);
     const best = decodeUtf8AsGbk(run, before, model);
     // The repair must make the text clearly more probable than it was found.
-    if (
-      !best ||
-      best.text === "" ||
-      meanLogProb(model, before, best.text + after) <= meanLogProb(model, before, run + after) + 1
-    ) {
-      return run;
-    }
+    if (!best || best.text === "") return run;
+    const scoreAfter = meanLogProb(model, before, best.text + after);
+    const scoreBefore = meanLogProb(model, before, run + after);
+    if (scoreAfter <= scoreBefore + 1) return run;
     count += [...best.text].length;
+    explain?.push({
+      before: run,
+      after: best.text,
+      path: "utf-8 read as gbk",
+      scoreBefore: -scoreBefore,
+      scoreAfter: -scoreAfter,
+    });
     lost += best.lost;
     return best.text;
   });
   return { text: out, count, lost };
 }
 
-export function repairGbkMojibake(text: string): { text: string; repairs: Repair[] } {
+/** Text → text with GBK mojibake repaired in both directions, and its repairs; `explain` collects each repaired run. */
+export function repairGbkMojibake(
+  text: string,
+  explain?: SpanRepair[],
+): { text: string; repairs: Repair[] } {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (!/[^\u0000-\u007F]/.test(text)) return { text, repairs: [] };
   const model = charModel();
   const repairs: Repair[] = [];
-  const latin = repairGbkAsLatin(text, model);
+  const latin = repairGbkAsLatin(text, model, explain);
   if (latin.count > 0)
     repairs.push({ kind: "mojibake", count: latin.count, detail: "gbk read as windows-1252" });
-  const gbk = repairUtf8AsGbk(latin.text, model);
+  const gbk = repairUtf8AsGbk(latin.text, model, explain);
   if (gbk.count > 0)
     repairs.push({
       kind: "mojibake",

@@ -17,18 +17,8 @@
 import type { Repair } from "../../../shared/document.ts";
 import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
 import { hasSignature, implausibility, implausibilityWith, weirdness } from "./plausibility.ts";
+import type { SpanRepair } from "./span-repair.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
-
-/** One repaired stretch of text, for `lodestone repair --explain`. */
-export interface SpanRepair {
-  before: string;
-  after: string;
-  /** The code-page path, e.g. "utf-8 read as windows-1252". */
-  path: string;
-  /** Implausibility before and after: the scores that accepted the repair. */
-  scoreBefore: number;
-  scoreAfter: number;
-}
 
 const maxLayers = 3;
 /** Characters of context on each side of a span when it is scored. */

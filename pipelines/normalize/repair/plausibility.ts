@@ -139,7 +139,8 @@ const reach = 3;
  * once, which keeps clean Chinese and Japanese fast.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
-const unsafeRe = /[^\u0000-\u007F\u2010-\u2027\u2030-\u205E\u3000-\u30FF\u4E00-\u9FFF\uFF00-\uFFEF]/;
+const unsafeRe =
+  /[^\u0000-\u007F\u2010-\u2027\u2030-\u205E\u3000-\u30FF\u4E00-\u9FFF\uFF00-\uFFEF]/;
 
 function count(re: RegExp, text: string): number {
   if (!unsafeRe.test(text)) return 0;

@@ -7,6 +7,9 @@ import { cleanupText } from "../clean/text-cleanup.ts";
 import { repairGbkMojibake } from "./mojibake-gbk.ts";
 import { repairLatinMojibake } from "./mojibake-latin.ts";
 import { repairThaiMojibake } from "./mojibake-thai.ts";
+import type { SpanRepair } from "./span-repair.ts";
+
+export type { SpanRepair };
 
 export interface RepairedText {
   text: string;
@@ -31,11 +34,15 @@ function runSteps(text: string, steps: ((t: string) => RepairedText)[]): Repaire
  * any long Latin-1 run as candidate GBK, would turn cp850 or windows-1252
  * mojibake of Cyrillic into Han characters if it went first.
  */
-export function repairMojibake(text: string): RepairedText {
-  return runSteps(text, [repairLatinMojibake, repairGbkMojibake, repairThaiMojibake]);
+export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedText {
+  return runSteps(text, [
+    (t) => repairLatinMojibake(t, explain),
+    (t) => repairGbkMojibake(t, explain),
+    (t) => repairThaiMojibake(t, explain),
+  ]);
 }
 
 /** Mojibake repair then cleanup: text → normalised text and every repair made. */
-export function repairText(text: string): RepairedText {
-  return runSteps(text, [repairMojibake, cleanupText]);
+export function repairText(text: string, explain?: SpanRepair[]): RepairedText {
+  return runSteps(text, [(t) => repairMojibake(t, explain), cleanupText]);
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { implausibility } from "../../../pipelines/normalize/repair/plausibility.ts";
+import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
+
+describe("the plausibility gate leaves real text alone", () => {
+  it.each([
+    "MOËT® and CAFÉ™ are brands",
+    "Selling 3×£20 prints",
+    "Row 1024×… was cut",
+    "She wrote “Zoë…” and stopped",
+    "CURTA SE VOCÊ…",
+    "ÖÅ™ Ltd. and ÅLAND® ferries",
+    "√π ≈ 1.772",
+    "┌─┐│a│└─┘ is a box",
+    "SÃO PAULO — NÃO HÁ ACORDO",
+    "Ðórr and Ðóra",
+    "KÄSI\u00a0YLÖS\u00a0NYT",
+    "СІЧЕНЬ 2025: РІСТ ЦІН",
+    "Η λέξη ¨ελευθερία¨",
+    "ราคาแร่หายากเพิ่มขึ้น",
+    "한국어와 English가 섞인 문장",
+    "עברית ועוד English",
+    "稀土价格上涨３％，“市场回暖”——分析师说。",
+  ])("%s", (text) => {
+    const out = repairMojibake(text);
+    expect(out.text).toBe(text);
+    expect(out.repairs).toEqual([]);
+  });
+});
+
+describe("code pages beyond windows-1252", () => {
+  it.each([
+    ["MacRoman", "cr√®me br√ªl√©e", "crème brûlée", "macintosh"],
+    ["cp437", "┼ákoda a ─îesk├í", "Škoda a Česká", "cp437"],
+    ["windows-1251", "вЂњРїСЂРёРІРµС‚вЂќ", "“привет”", "windows-1251"],
+    ["windows-1250", "cafĂ© in LiĂ¨ge", "café in Liège", "windows-1250"],
+    ["windows-1253", "Ξ±Ξ»Ξ»Ξ¬", "αλλά", "windows-1253"],
+  ])("%s", (_name, broken, fixed, path) => {
+    const out = repairMojibake(broken);
+    expect(out.text).toBe(fixed);
+    expect(out.repairs[0]?.detail).toContain(path);
+  });
+
+  it("restores a no-break space that became a space", () => {
+    expect(repairMojibake("dÃ©jÃ  vu, Ã  bientÃ´t").text).toBe("déjà vu, à bientôt");
+  });
+
+  it("reads C1 controls as windows-1252 punctuation", () => {
+    const out = repairMojibake("\u0093Quoted\u0094 and done\u0085");
+    expect(out.text).toBe("“Quoted” and done…");
+    expect(out.repairs).toEqual([
+      { kind: "mojibake", count: 3, detail: "C1 controls read as windows-1252" },
+    ]);
+  });
+
+  it("keeps U+FFFD only for a character whose byte was lost", () => {
+    expect(repairMojibake("Ð¡Ð»Ð¾Ð²Ð¾ Ñ�Ð»Ð¾Ð²Ð¾").text).toBe("Слово \uFFFDлово");
+  });
+
+  it("joins CESU-8 surrogate pairs", () => {
+    expect(repairMojibake("launch í\u00a0½íº€ today").text).toBe("launch 🚀 today");
+  });
+
+  it("repairs one span without touching a real one beside it", () => {
+    expect(repairMojibake("MOËT® at the cafÃ© tonight").text).toBe("MOËT® at the café tonight");
+  });
+
+  it("scores mojibake as less plausible than its repair", () => {
+    expect(implausibility("GroupÃ¢â‚¬â„¢s")).toBeGreaterThan(implausibility("Group’s"));
+    expect(implausibility("NESTLɮ")).toBeGreaterThan(implausibility("NESTLÉ®"));
+  });
+});
