@@ -18,11 +18,14 @@ export type DamageKind =
   | "utf8-as-iso-8859-11-c1-dropped"
   | "utf8-as-windows-874-c1-dropped";
 
-export const lossyKinds: DamageKind[] = [
+/** The lossy Thai paths (seed 003's damage). */
+export const thaiLossyKinds: DamageKind[] = [
   "utf8-as-iso-8859-11-c1-dropped",
   "utf8-as-windows-874-c1-dropped",
-  "utf8-as-gbk-lossy",
 ];
+
+/** Every kind that loses bytes, so that the repair can only infer what was there. */
+export const lossyKinds: DamageKind[] = [...thaiLossyKinds, "utf8-as-gbk-lossy"];
 
 /**
  * A strict GBK decoder, as Python's and most non-browser decoders are: a

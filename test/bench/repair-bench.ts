@@ -84,5 +84,7 @@ for (const kind of kinds) {
   const texts = labelled.filter((v) => v.kind === kind).map((v) => v.text);
   const mojibake = rate(texts, (t) => repairMojibake(t).text);
   const full = rate(texts, (t) => repairText(t).text);
-  console.log(`  ${kind.padEnd(36)} ${mojibake.toFixed(2).padStart(8)} ${full.toFixed(2).padStart(9)}`);
+  console.log(
+    `  ${kind.padEnd(36)} ${mojibake.toFixed(2).padStart(8)} ${full.toFixed(2).padStart(9)}`,
+  );
 }

@@ -88,6 +88,10 @@ const aliases: Record<string, string> = {
   cp1251: "windows-1251",
   cp1250: "windows-1250",
   "iso-8859-8-i": "iso-8859-8",
+  cp932: "shift_jis",
+  cp949: "euc-kr",
+  uhc: "euc-kr",
+  cp874: "windows-874",
   "iso-ir-138": "iso-8859-8",
 };
 
@@ -99,7 +103,8 @@ export function canonicalCharset(label: string): string | null {
   const key = label
     .trim()
     .replace(/^["']|["']$/g, "")
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/^iso8859-/, "iso-8859-");
   if (key === "") return null;
   const mapped = aliases[key] ?? key;
   return ownDecoders.has(mapped) || iconv.encodingExists(mapped) ? mapped : null;
