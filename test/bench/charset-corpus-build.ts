@@ -1,7 +1,7 @@
 /**
  * Builds the charset corpus (test/fixtures/charset/files/ and manifest.json):
  * the texts of texts.txt encoded in 40 encodings with iconv-lite (ISO-2022
- * by their escape rules, from EUC), each as a long undeclared text, a long
+ * by their escape rules, from EUC; Johab by its bit fields), each as a long undeclared text, a long
  * HTML page with <meta charset>, a short undeclared text, a short text with
  * a Content-Type header, and a short text with only the source's previous
  * encoding as a hint. Run: npx tsx test/bench/charset-corpus-build.ts
@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
+import { encodeJohab } from "../../pipelines/fetch/decode/johab.ts";
 
 const dir = fileURLToPath(new URL("../fixtures/charset/", import.meta.url));
 
@@ -70,6 +71,7 @@ const plan: Record<string, string[]> = {
   "iso-2022-jp": ["ja"],
   "euc-kr": ["ko"],
   "iso-2022-kr": ["ko"],
+  johab: ["ko"],
 };
 
 const esc = 0x1b;
@@ -122,6 +124,7 @@ function encode(text: string, spec: string): Buffer | null {
   const [name = spec, bomFlag] = spec.split(/(?=[+-](?:bom|nobom)$)/);
   if (name === "iso-2022-jp") return iso2022jp(text);
   if (name === "iso-2022-kr") return iso2022kr(text);
+  if (name === "johab") return encodeJohab(text);
   const body = iconv.encode(text, name);
   if (iconv.decode(body, name) !== text) return null;
   if (bomFlag !== "+bom") return body;

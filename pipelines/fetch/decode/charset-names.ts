@@ -92,11 +92,13 @@ const aliases: Record<string, string> = {
   cp949: "euc-kr",
   uhc: "euc-kr",
   cp874: "windows-874",
+  johab: "johab",
+  cp1361: "johab",
   "iso-ir-138": "iso-8859-8",
 };
 
 /** Encodings decoded here rather than by iconv-lite. */
-const ownDecoders = new Set(["iso-2022-jp", "iso-2022-kr"]);
+const ownDecoders = new Set(["iso-2022-jp", "iso-2022-kr", "johab"]);
 
 /** Canonical decoder name for a label, or null when no decoder knows it. */
 export function canonicalCharset(label: string): string | null {
@@ -112,5 +114,5 @@ export function canonicalCharset(label: string): string | null {
 
 /** Whether a charset is a legacy multi-byte one (a wrong one leaves invalid sequences behind). */
 export function isMultiByteLegacy(charset: string): boolean {
-  return ["gb18030", "big5", "shift_jis", "euc-kr", "euc-jp"].includes(charset);
+  return ["gb18030", "big5", "shift_jis", "euc-kr", "euc-jp", "johab"].includes(charset);
 }

@@ -14,6 +14,7 @@ import iconv from "iconv-lite";
 import jschardet from "jschardet";
 import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
 import { anomalies, isCleanDecode } from "./decode-quality.ts";
+import { decodeJohab } from "./johab.ts";
 
 export interface Sniffed {
   charset: string;
@@ -35,8 +36,9 @@ const families: string[][] = [
   ["windows-1255", "iso-8859-8"],
 ];
 
-/** Some bytes decoded with an iconv-lite charset. */
+/** Some bytes decoded with a legacy charset (iconv-lite's tables, or ours for Johab). */
 export function decodeLegacy(bytes: Uint8Array, charset: string): string {
+  if (charset === "johab") return decodeJohab(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
 

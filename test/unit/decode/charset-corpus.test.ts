@@ -68,3 +68,11 @@ describe("charset evidence", () => {
     expect(decodeBytes(bytes, { previousEncoding: "koi8-r" }).text).toBe("Цены выросли");
   });
 });
+
+describe("Johab", () => {
+  it("decodes Hangul syllables by their bit fields, and the detectors find it", async () => {
+    const { encodeJohab } = await import("../../../pipelines/fetch/decode/johab.ts");
+    const text = "이번 주 희토류 가격이 다시 올랐다. 연휴가 끝나고 구매자들이 시장으로 돌아왔다.";
+    expect(decodeBytes(encodeJohab(text))).toMatchObject({ text, encoding: { detected: "johab" } });
+  });
+});
