@@ -96,7 +96,10 @@ function spans(line: string, layer: number, tally: Tally): string {
       const bytes = encodeIn(cp, line, start, end);
       if (!bytes) continue;
       const decoded = decodeRecovered(bytes, line, false, true, start);
-      if (decoded && decoded.sequences > 0) decodes.push({ cp, decoded });
+      // Mojibake is UTF-8 through and through; a span that is mostly not (GBK
+      // read as Latin-1, real accented text) is not this kind of damage.
+      if (decoded && decoded.sequences > 0 && 2 * decoded.covered >= end - start)
+        decodes.push({ cp, decoded });
     }
     if (decodes.length === 0) continue;
     // A span repair must not make anything weirder: one span is little evidence.

@@ -65,6 +65,8 @@ const signatureSource = [
   "[\\u00C2-\\u00F4]\\uFFFD",
   // A no-break space turned into a space after "Ã" or "Â" ("voilÃ  le", "o Ã s").
   "[a-z][ÃÂ] ",
+  // An emoji's first two bytes ("ðŸ˜€"): no language writes "ðŸ".
+  "ð[Ÿ\\u009F]",
   // windows-1251: "вЂ" (’ “ ” – —) and Cyrillic pairs "РµРЅ".
   "вЂ",
   `[РС][${strong1251}]`,

@@ -20,6 +20,8 @@ export interface Decoded {
   sequences: number;
   /** Of which were lost (became U+FFFD). */
   lost: number;
+  /** Source characters that sequences took up. */
+  covered: number;
 }
 
 /** Lead bytes whose sequence with 0xA0 makes a likely character (NBSP, à, Š, Π, Р, ٠). */
@@ -46,6 +48,14 @@ function readSequence(bytes: number[], i: number, space: boolean): Sequence | nu
   else if (lead >= 0xe0 && lead <= 0xef) need = 2;
   else if (lead >= 0xf0 && lead <= 0xf4) need = 3;
   else return null;
+  // "â€" with its last byte dropped (not replaced: a U+FFFD stays a lost
+  // character): windows-1252 has no character for 0x9D, so some programs drop
+  // it, and E2 80 9D is ”, far more often than the four other characters whose
+  // last byte windows-1252 leaves undefined.
+  if (lead === 0xe2 && bytes[i + 1] === 0x80) {
+    const last = bytes[i + 2];
+    if (last === undefined || last < 0x80) return { length: 2, text: "\u201D", lost: false };
+  }
   const seq = [lead];
   let spaced = false;
   for (let k = 1; k <= need; k++) {
@@ -115,6 +125,7 @@ export function decodeRecovered(
   let text = "";
   let sequences = 0;
   let lost = 0;
+  let covered = 0;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i] ?? 0;
     if (b < 0x80 || b === wildcardByte) {
@@ -128,6 +139,7 @@ export function decodeRecovered(
       sequences++;
       if (seq.lost) lost++;
       i += seq.length;
+      covered += seq.length;
       // "à" is a word of its own in French and Portuguese: the lost no-break
       // space stood before a space that was dropped too, unless a word that
       // starts with "à" goes on (Portuguese "às", "àquele").
@@ -138,5 +150,5 @@ export function decodeRecovered(
     text += source.charAt(from + i);
     i++;
   }
-  return { text, sequences, lost };
+  return { text, sequences, lost, covered };
 }

@@ -57,6 +57,14 @@ describe("code pages beyond windows-1252", () => {
     expect(repairMojibake("Ð¡Ð»Ð¾Ð²Ð¾ Ñ�Ð»Ð¾Ð²Ð¾").text).toBe("Слово \uFFFDлово");
   });
 
+  it("reads a closing quote whose last byte was dropped", () => {
+    expect(repairMojibake("It was â€œthe bestâ€ year").text).toBe("It was “the best” year");
+  });
+
+  it("marks an emoji whose last byte was lost as one lost character", () => {
+    expect(repairMojibake("great ðŸ‘\uFFFD news").text).toBe("great \uFFFD news");
+  });
+
   it("joins CESU-8 surrogate pairs", () => {
     expect(repairMojibake("launch í\u00a0½íº€ today").text).toBe("launch 🚀 today");
   });
