@@ -30,7 +30,7 @@ function classChars(chars: string): string {
 }
 
 /** cp1252 images of the continuation bytes 0x80–0xBF, and the C1 controls Latin-1 gives for 0x80–0x9F. */
-const contAll = classChars(cp1252.high.slice(0, 0x40).join("")) + "\\u0080-\\u009F";
+const contAll = `${classChars(cp1252.high.slice(0, 0x40).join(""))}\\u0080-\\u009F`;
 const currency = "¢£¥";
 const strongCont = classChars(
   [...cp1252.high.slice(0, 0x40).join("")]
@@ -140,8 +140,8 @@ const reach = 3;
  * CJK, kana, full-width forms): a stretch made only of them scores zero at
  * once, which keeps clean Chinese and Japanese fast.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
 const unsafeRe =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
   /[^\u0000-\u007F\u2010-\u2027\u2030-\u205E\u3000-\u30FF\u4E00-\u9FFF\uFF00-\uFFEF]/;
 
 function count(re: RegExp, text: string): number {

@@ -135,7 +135,7 @@ export function decodeUtf8AsGbk(
   const han = chars.filter((c) => hanChar.test(c)).length;
   if (han < 2 || han < 0.6 * (chars.length - gaps) || gaps > chars.length / 3) return null;
   const bytes = gbkBytes(run);
-  if (!bytes || !bytes.some((b) => b >= 0x80 || b === gap)) return null;
+  if (!bytes?.some((b) => b >= 0x80 || b === gap)) return null;
   const parsed = slotsOf(bytes, model);
   if (!parsed) return null;
   const picks = bestChoice(model, before, parsed.slots);
