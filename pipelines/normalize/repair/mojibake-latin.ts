@@ -78,52 +78,86 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
   return best.decoded.text;
 }
 
+/**
+ * One span [start, end) of a line re-decoded, if a code page explains it and
+ * the result scores better in its context; "unencodable" when no code page
+ * has all its characters (a real "≥" joined to mojibake by a space).
+ */
+function repairSpan(
+  line: string,
+  start: number,
+  end: number,
+  layer: number,
+  tally: Tally,
+): { text: string } | "unencodable" | null {
+  const span = line.slice(start, end);
+  const left = line.slice(Math.max(0, start - context), start);
+  const right = line.slice(end, end + context);
+  const window = left + span + right;
+  if (!hasSignature(window)) return null;
+  // Decodes first (cheap); the scores only for spans that decode at all.
+  const decodes: { cp: CodePage; decoded: Decoded }[] = [];
+  let encodable = false;
+  for (const cp of codePages) {
+    const bytes = encodeIn(cp, line, start, end);
+    if (!bytes) continue;
+    encodable = true;
+    const decoded = decodeRecovered(bytes, line, false, true, start);
+    // Mojibake is UTF-8 through and through; a span that is mostly not (GBK
+    // read as Latin-1, real accented text) is not this kind of damage.
+    if (decoded && decoded.sequences > 0 && 2 * decoded.covered >= end - start)
+      decodes.push({ cp, decoded });
+  }
+  if (!encodable) return "unencodable";
+  if (decodes.length === 0) return null;
+  // A span repair must not make anything weirder: one span is little evidence.
+  const weirdBefore = weirdness(window);
+  const before = implausibilityWith(window, weirdBefore);
+  let best: Candidate | null = null;
+  for (const { cp, decoded } of decodes) {
+    const candidate = left + decoded.text + right;
+    const weird = weirdness(candidate);
+    if (weird > weirdBefore) continue;
+    const score = implausibilityWith(candidate, weird);
+    if (!best || score < best.score) best = { cp, decoded, score };
+  }
+  if (!best || best.score >= before) return null;
+  const path = detailOf(best.cp, span, layer, best.decoded.lost);
+  note(tally, path, best.decoded.sequences, {
+    before: span,
+    after: best.decoded.text,
+    path,
+    scoreBefore: before,
+    scoreAfter: best.score,
+  });
+  return { text: best.decoded.text };
+}
+
 /** Each suspect span re-decoded on its own, kept only where it scores better in its context. */
 function spans(line: string, layer: number, tally: Tally): string {
   let out = "";
   let pos = 0;
+  const replace = (start: number, end: number, text: string) => {
+    out += line.slice(pos, start) + text;
+    pos = end;
+  };
   spanRe.lastIndex = 0;
   for (let m = spanRe.exec(line); m !== null; m = spanRe.exec(line)) {
     const start = m.index;
     const end = start + m[0].length;
-    const left = line.slice(Math.max(0, start - context), start);
-    const right = line.slice(end, end + context);
-    const window = left + m[0] + right;
-    if (!hasSignature(window)) continue;
-    // Decodes first (cheap); the scores only for spans that decode at all.
-    const decodes: { cp: CodePage; decoded: Decoded }[] = [];
-    for (const cp of codePages) {
-      const bytes = encodeIn(cp, line, start, end);
-      if (!bytes) continue;
-      const decoded = decodeRecovered(bytes, line, false, true, start);
-      // Mojibake is UTF-8 through and through; a span that is mostly not (GBK
-      // read as Latin-1, real accented text) is not this kind of damage.
-      if (decoded && decoded.sequences > 0 && 2 * decoded.covered >= end - start)
-        decodes.push({ cp, decoded });
+    const result = repairSpan(line, start, end, layer, tally);
+    if (result !== "unencodable") {
+      if (result) replace(start, end, result.text);
+      continue;
     }
-    if (decodes.length === 0) continue;
-    // A span repair must not make anything weirder: one span is little evidence.
-    const weirdBefore = weirdness(window);
-    const before = implausibilityWith(window, weirdBefore);
-    let best: Candidate | null = null;
-    for (const { cp, decoded } of decodes) {
-      const candidate = left + decoded.text + right;
-      const weird = weirdness(candidate);
-      if (weird > weirdBefore) continue;
-      const score = implausibilityWith(candidate, weird);
-      if (!best || score < best.score) best = { cp, decoded, score };
+    // Words joined by single spaces that no code page has all of: each on its own.
+    let from = start;
+    for (const piece of m[0].split(" ")) {
+      const to = from + piece.length;
+      const part = piece === "" ? null : repairSpan(line, from, to, layer, tally);
+      if (part && part !== "unencodable") replace(from, to, part.text);
+      from = to + 1;
     }
-    if (!best || best.score >= before) continue;
-    const path = detailOf(best.cp, m[0], layer, best.decoded.lost);
-    note(tally, path, best.decoded.sequences, {
-      before: m[0],
-      after: best.decoded.text,
-      path,
-      scoreBefore: before,
-      scoreAfter: best.score,
-    });
-    out += line.slice(pos, start) + best.decoded.text;
-    pos = end;
   }
   return pos === 0 ? line : out + line.slice(pos);
 }

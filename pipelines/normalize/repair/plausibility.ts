@@ -52,7 +52,9 @@ const signatureSource = [
   // C1 controls are not text; a Latin-1 decoder makes them from windows-1252 bytes.
   "[\\u0080-\\u009F]",
   // The commonest lead images, which no real word puts before these symbols.
-  `[ÂÃÎÐ][\\u00A0\\u00A1\\u00A4\\u00A6-\\u00BF${classChars("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")}\\u0080-\\u009F]`,
+  `[ÂÃÎÐ][\\u00A0\\u00A1\\u00A4\\u00A6-\\u00BF${classChars("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘“”•–—˜™š›œžŸ")}\\u0080-\\u009F]`,
+  // …and a currency sign after "Ã" at the start of a word ("Ã¥klagare" for åklagare).
+  "(?<![A-Za-z0-9\\u00C0-\\u024F])Ã[¢£¥](?=[a-z])",
   // Other 2-byte lead images before a symbol that does not end words.
   `[ÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßĞ][${strongCont}]`,
   // A lower-case letter, then an accented capital and a symbol: "pÅ™ed", "siÄ™".
@@ -72,7 +74,8 @@ const signatureSource = [
   `[РС][${strong1251}]`,
   `[РС][${cont1251}][РС][${cont1251}]`,
   // windows-1250 / ISO-8859-2 / windows-1257: "LiĂ¨ge", "Ĺ‚", "Ć©".
-  `[ĂĹĆ][${classChars("€‚„…†‡‰‹‘’“”•–—™›¤¦§¨©«¬®°±´µ¶·¸»½˘˙˛˝ˇ")}]`,
+  // (Not before ™, …, closing quotes or a no-break space: Romanian ends words in "Ă".)
+  `[ĂĹĆĀ][${classChars("€‚„†‡‰‹‘“•–—›¤¦§¨©«¬®°±´µ¶·¸½˘˙˛˝ˇ")}]`,
   // windows-1253: Greek pairs "Ξ±", and "β€".
   `[ΞΟ][${classChars("€‚ƒ„…†‡‰‹‘’“”•–—™›¤¦§¨©«¬®―°±²³΄µ¶·»½")}]`,
   "β€",
@@ -109,7 +112,7 @@ const weirdSource = [
   // A lower-case letter before a non-ASCII capital ("MģÄM").
   "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
   // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur").
-  "[A-Za-z\\u00C0-\\u024F][\\u0370-\\u03FF\\u0400-\\u04FF]|[\\u0370-\\u03FF\\u0400-\\u04FF][A-Za-z\\u00C0-\\u024F]",
+  "[A-Za-z\\u00C0-\\u024F][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]",
   // Spacing and direction characters nobody types between letters.
   "[\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F]",
   // An accented capital after a capital and before lower case ("HÀfen", "SÌddeutschland").

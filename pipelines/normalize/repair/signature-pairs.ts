@@ -30,6 +30,15 @@ const lineArtRe = /[\u2500-\u257F]/;
 const spacingMarkRe = /[\u00B4\u00A8\u02C6\u02DC\u00AF\u00B8\u02D8-\u02DD]/;
 const latinRe = /\p{Script=Latin}/u;
 
+/**
+ * "Â" and "Ã", the images of C2 and C3 in the Latin-1 family: no real word
+ * puts a symbol after them, so every pair they start is a signature. The
+ * same bytes are "Ă" in windows-1250, which Romanian writes before anything.
+ */
+const latin1Leads = "ÂÃ";
+/** Letters so rare in real text that any symbol after them is a signature (MacRoman's Arabic leads). */
+const rareLeads = "ÿŸ";
+
 /** UTF-8 lead bytes that start most real sequences: Latin-1, Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic. */
 const coreLeads = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1, 0xd7, 0xd8, 0xd9]);
 
@@ -72,22 +81,24 @@ codePages.forEach((cp, index) => {
       }
       if (cIsLetter) {
         // Latin-1 and friends: an accented capital never comes before "š", "œ", "µ".
-        if (coreLeads.has(lead) && latinRe.test(l) && (lead === 0xc2 || lead === 0xc3))
-          add(strong, pair, bit);
+        if (latin1Leads.includes(l)) add(strong, pair, bit);
         else add(letters, pair, bit);
         continue;
       }
       if (c === "\u00A0") {
-        if (lead === 0xc2 || lead === 0xc3) add(strong, pair, bit);
+        // "Ã" + no-break space is "à"; "Ă", "Ä" + no-break space are real Romanian, Finnish.
+        if (latin1Leads.includes(l)) add(strong, pair, bit);
         continue;
       }
+      // "Ã’s" is a real apostrophe after a letter as often as it is "Ò".
+      if (c === "\u2019" && latin1Leads.includes(l)) continue;
       if (currency.includes(c) && lead !== 0xc2) continue;
       if (lead === 0xe2 && cont === 0x80) {
         add(strong, pair, bit);
         continue;
       }
       if (coreLeads.has(lead) && !latinRe.test(l)) add(strong, pair, bit);
-      else if ((lead === 0xc2 || lead === 0xc3) && latinRe.test(l)) add(strong, pair, bit);
+      else if (latin1Leads.includes(l) || rareLeads.includes(l)) add(strong, pair, bit);
       else if (!wordFinal.includes(c)) add(strong, pair, bit);
     }
   }

@@ -21,6 +21,12 @@ describe("the plausibility gate leaves real text alone", () => {
     "한국어와 English가 섞인 문장",
     "עברית ועוד English",
     "稀土价格上涨３％，“市场回暖”——分析师说。",
+    "ROMÂNĂ™ and ROMÂNĂ\u00a0",
+    "So many Ã’s here",
+    "Ō¬o",
+    "a width of 10 Å—",
+    "LIETUVIŲ™",
+    "BLÅØ",
   ])("%s", (text) => {
     const out = repairMojibake(text);
     expect(out.text).toBe(text);
@@ -35,6 +41,9 @@ describe("code pages beyond windows-1252", () => {
     ["windows-1251", "вЂњРїСЂРёРІРµС‚вЂќ", "“привет”", "windows-1251"],
     ["windows-1250", "cafĂ© in LiĂ¨ge", "café in Liège", "windows-1250"],
     ["windows-1253", "Ξ±Ξ»Ξ»Ξ¬", "αλλά", "windows-1253"],
+    ["Hebrew through windows-1250", "×ˇ×¤×¨", "ספר", "windows-1250"],
+    ["Arabic through MacRoman", "ŸÉÿ™ÿ®", "كتب", "macintosh"],
+    ["å at the start of a word", "Ã¥ngstrÃ¶m", "ångström", "latin-1"],
   ])("%s", (_name, broken, fixed, path) => {
     const out = repairMojibake(broken);
     expect(out.text).toBe(fixed);
@@ -67,6 +76,10 @@ describe("code pages beyond windows-1252", () => {
 
   it("joins CESU-8 surrogate pairs", () => {
     expect(repairMojibake("launch í\u00a0½íº€ today").text).toBe("launch 🚀 today");
+  });
+
+  it("repairs a span joined by a space to a real character no code page has", () => {
+    expect(repairMojibake("≥ \u00e2\u0089\u00a5 40").text).toBe("≥ ≥ 40");
   });
 
   it("repairs one span without touching a real one beside it", () => {
