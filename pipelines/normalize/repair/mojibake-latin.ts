@@ -52,8 +52,9 @@ function detailOf(cp: CodePage, source: string, layer: number, lost: number): st
 
 /** The whole line re-decoded through one code page, if that explains every non-ASCII character in it. */
 function wholeLine(line: string, layer: number, tally: Tally): string | null {
-  const weirdBefore = weirdness(line);
-  const before = implausibilityWith(line, weirdBefore);
+  // The line's own scores are needed only to judge an imperfect candidate: a
+  // line with a signature scores at least 3, so a candidate scoring 0 wins.
+  let weirdBefore = -1;
   let best: Candidate | null = null;
   for (const cp of codePages) {
     const bytes = encodeIn(cp, line);
@@ -61,17 +62,27 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
     const decoded = decodeRecovered(bytes, line, true, true);
     if (!decoded || decoded.sequences === 0) continue;
     const weird = weirdness(decoded.text);
-    if (weird > weirdBefore) continue;
+    if (weird > 0) {
+      if (weirdBefore < 0) weirdBefore = weirdness(line);
+      if (weird > weirdBefore) continue;
+    }
     const score = implausibilityWith(decoded.text, weird);
     if (!best || score < best.score) best = { cp, decoded, score };
     // Nothing scores below zero, and a tie goes to the earlier code page.
     if (score === 0) break;
   }
-  if (!best || best.score >= before) return null;
-  note(tally, detailOf(best.cp, line, layer, best.decoded.lost), best.decoded.sequences, {
+  if (!best) return null;
+  // Scored in full only when it decides something or --explain shows it.
+  const before =
+    best.score === 0 && !tally.explain
+      ? Number.POSITIVE_INFINITY
+      : implausibilityWith(line, weirdBefore < 0 ? weirdness(line) : weirdBefore);
+  if (best.score >= before) return null;
+  const path = detailOf(best.cp, line, layer, best.decoded.lost);
+  note(tally, path, best.decoded.sequences, {
     before: line,
     after: best.decoded.text,
-    path: detailOf(best.cp, line, layer, best.decoded.lost),
+    path,
     scoreBefore: before,
     scoreAfter: best.score,
   });
