@@ -50,10 +50,9 @@ function detailOf(cp: CodePage, source: string, layer: number, lost: number): st
   return lost > 0 ? `${layered}, lost bytes kept as U+FFFD` : layered;
 }
 
-/** The whole line re-decoded through one code page, if that explains every non-ASCII character in it. */
-function wholeLine(line: string, layer: number, tally: Tally): string | null {
-  // The line's own scores are needed only to judge an imperfect candidate: a
-  // line with a signature scores at least 3, so a candidate scoring 0 wins.
+/** The best whole-line decode through one code page, if any explains every non-ASCII character. */
+function bestWhole(line: string): Candidate | null {
+  // The line's weirdness is needed only to judge an imperfect candidate.
   let weirdBefore = -1;
   let best: Candidate | null = null;
   for (const cp of codePages) {
@@ -71,13 +70,23 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
     // Nothing scores below zero, and a tie goes to the earlier code page.
     if (score === 0) break;
   }
+  return best;
+}
+
+/** The whole line re-decoded, when that scores better than the line (or leads, one layer on, to text that does). */
+function wholeLine(line: string, layer: number, tally: Tally): string | null {
+  const best = bestWhole(line);
   if (!best) return null;
-  // Scored in full only when it decides something or --explain shows it.
+  // A line with a signature scores at least 3: a candidate scoring 0 wins
+  // without the line's own (costlier) score, unless --explain shows it.
   const before =
-    best.score === 0 && !tally.explain
-      ? Number.POSITIVE_INFINITY
-      : implausibilityWith(line, weirdBefore < 0 ? weirdness(line) : weirdBefore);
-  if (best.score >= before) return null;
+    best.score === 0 && !tally.explain ? Number.POSITIVE_INFINITY : implausibility(line);
+  if (best.score >= before) {
+    // Two wrong code pages in a row ("Г‚ВЈ" is "Â£" is "£"): the middle layer
+    // can look no better than the input; judge it by the layer after.
+    const next = layer < maxLayers ? bestWhole(best.decoded.text) : null;
+    if (!next || next.score >= before) return null;
+  }
   const path = detailOf(best.cp, line, layer, best.decoded.lost);
   note(tally, path, best.decoded.sequences, {
     before: line,
@@ -105,7 +114,14 @@ function repairSpan(
   const left = line.slice(Math.max(0, start - context), start);
   const right = line.slice(end, end + context);
   const window = left + span + right;
-  if (!hasSignature(window)) return null;
+  // "Ã" alone before a word, in a line damaged elsewhere, is "à" whose
+  // no-break space became the space ("relatifs Ã l’utilisation"); on its own
+  // it may be the letter itself ("Le Ã est une lettre").
+  const lostNbsp =
+    /^Ã $/.test(span) &&
+    /[a-zà-ÿ]/.test(line.charAt(end)) &&
+    hasSignature(line.slice(0, start) + line.slice(end));
+  if (!lostNbsp && !hasSignature(window)) return null;
   // Decodes first (cheap); the scores only for spans that decode at all.
   const decodes: { cp: CodePage; decoded: Decoded }[] = [];
   let encodable = false;
@@ -132,7 +148,7 @@ function repairSpan(
     const score = implausibilityWith(candidate, weird);
     if (!best || score < best.score) best = { cp, decoded, score };
   }
-  if (!best || best.score >= before) return null;
+  if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
   const path = detailOf(best.cp, span, layer, best.decoded.lost);
   note(tally, path, best.decoded.sequences, {
     before: span,

@@ -57,6 +57,8 @@ const signatureSource = [
   "(?<![A-Za-z0-9\\u00C0-\\u024F])Ã[¢£¥](?=[a-z])",
   // Other 2-byte lead images before a symbol that does not end words.
   `[ÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßĞ][${strongCont}]`,
+  // An accented capital and a symbol inside a word: "Ä°zmir" (İzmir), "RÄ«ga".
+  `[${accentedCaps}][${classChars("€‚ƒ„…†‡ˆ‰‹•˜›¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")}](?=[a-z])`,
   // A lower-case letter, then an accented capital and a symbol: "pÅ™ed", "siÄ™".
   `[a-z][${accentedCaps}][${contNoCurrency}]`,
   // 3- and 4-byte sequences with at least one symbol that does not end words.
@@ -103,8 +105,8 @@ const weirdSource = [
   "[\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF](?!\\uFFFD)[0-9\\p{S}]",
   // Rare Latin Extended-B letters (not Vietnamese ơ ư, not Romanian ș ț, not the digraphs).
   "[\\u0180-\\u019F\\u01A2-\\u01AE\\u01B1-\\u01C3\\u01DD\\u01F6-\\u01F7\\u021C-\\u024F]",
-  // A combining mark on nothing it can combine with.
-  "(?<![\\p{L}\\p{M}\\uFFFD])\\p{M}",
+  // A combining mark on nothing: at the start or after a space ("$̶6̶" strikes through symbols and digits).
+  "(?<![^\\s])\\p{M}",
   // Controls, private use, unassigned.
   "[\\u0080-\\u009F\\p{Co}\\p{Cn}]",
   // Box drawing against a letter.

@@ -80,8 +80,9 @@ codePages.forEach((cp, index) => {
         continue;
       }
       if (cIsLetter) {
-        // Latin-1 and friends: an accented capital never comes before "š", "œ", "µ".
-        if (latin1Leads.includes(l)) add(strong, pair, bit);
+        // Latin-1 and friends: "Â", "Ã" never come before "š", "œ", "µ", nor
+        // "â" (the lead of all punctuation and symbols: "âœ”" is ✔).
+        if (latin1Leads.includes(l) || l === "â") add(strong, pair, bit);
         else add(letters, pair, bit);
         continue;
       }

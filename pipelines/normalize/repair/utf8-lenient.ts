@@ -54,6 +54,8 @@ function readSequence(bytes: number[], i: number, space: boolean): Sequence | nu
   // last byte windows-1252 leaves undefined.
   if (lead === 0xe2 && bytes[i + 1] === 0x80) {
     const last = bytes[i + 2];
+    // Some encoders write "?" for the byte they could not map: then it is lost.
+    if (last === 0x3f) return { length: 3, text: "\uFFFD", lost: true };
     if (last === undefined || last < 0x80) return { length: 2, text: "\u201D", lost: false };
   }
   const seq = [lead];
@@ -100,7 +102,7 @@ function readSequence(bytes: number[], i: number, space: boolean): Sequence | nu
 
 function wordGoesOn(source: string, at: number): boolean {
   const rest = source.slice(at, at + 6);
-  return rest.startsWith(" ") || /^(s\b|quel|quil)/.test(rest);
+  return rest.startsWith(" ") || /^(s(?=[\s.,;:!?]|$)|quel|quil)/.test(rest);
 }
 
 function isLoneSurrogate(text: string): boolean {

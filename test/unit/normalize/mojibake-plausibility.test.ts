@@ -78,6 +78,23 @@ describe("code pages beyond windows-1252", () => {
     expect(repairMojibake("launch í\u00a0½íº€ today").text).toBe("launch 🚀 today");
   });
 
+  it.each([
+    ["a dingbat", "âœ” Done", "✔ Done"],
+    ["a capital inside a word", "Ä°zmir and RÄ«ga", "İzmir and Rīga"],
+    ["combining strokes over symbols and digits", "price $Ì¶9Ì¶ now", "price $̶9̶ now"],
+    ["a lost byte written as ?", "rated â€œaa+â€? by", "rated “aa+\uFFFD by"],
+    [
+      "à alone in a damaged line",
+      "dÃ©placement relatifs Ã l’usage",
+      "déplacement relatifs à l’usage",
+    ],
+    ["à before s'", "signe Ã s'Ã©loigner", "signe à s'éloigner"],
+    ["two wrong code pages in a row", "Г‚ВЈ5.8bn", "£5.8bn"],
+    ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
+  ])("repairs %s", (_name, broken, fixed) => {
+    expect(repairMojibake(broken).text).toBe(fixed);
+  });
+
   it("repairs a span joined by a space to a real character no code page has", () => {
     expect(repairMojibake("≥ \u00e2\u0089\u00a5 40").text).toBe("≥ ≥ 40");
   });
