@@ -36,8 +36,8 @@ const latinRe = /\p{Script=Latin}/u;
  * same bytes are "Ă" in windows-1250, which Romanian writes before anything.
  */
 const latin1Leads = "ÂÃ";
-/** Letters so rare in real text that any symbol after them is a signature (MacRoman's Arabic leads). */
-const rareLeads = "ÿŸ";
+/** Letters so rare in real text that anything after them is a signature (MacRoman's leads of Arabic and Latin Extended-A). */
+const rareLeads = "ÿŸƒ";
 
 /** UTF-8 lead bytes that start most real sequences: Latin-1, Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic. */
 const coreLeads = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1, 0xd7, 0xd8, 0xd9]);
@@ -82,7 +82,7 @@ codePages.forEach((cp, index) => {
       if (cIsLetter) {
         // Latin-1 and friends: "Â", "Ã" never come before "š", "œ", "µ", nor
         // "â" (the lead of all punctuation and symbols: "âœ”" is ✔).
-        if (latin1Leads.includes(l) || l === "â") add(strong, pair, bit);
+        if (latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") add(strong, pair, bit);
         else add(letters, pair, bit);
         continue;
       }

@@ -100,6 +100,20 @@ function readSequence(bytes: number[], i: number, space: boolean): Sequence | nu
   return { length: need + 1, text: String.fromCodePoint(cp), lost: false };
 }
 
+/**
+ * "í" and "έ" end in byte 0xAD, a soft hyphen in windows-1252, which some
+ * programs delete as invisible ("antÃgeno"): a lead before a lower-case
+ * letter, where a whole line is otherwise UTF-8, lost it.
+ */
+function lostSoftHyphen(bytes: number[], i: number): Sequence | null {
+  const lead = bytes[i];
+  const next = bytes[i + 1] ?? 0;
+  if (next < 0x61 || next > 0x7a) return null;
+  if (lead === 0xc3) return { length: 1, text: "í", lost: false };
+  if (lead === 0xce) return { length: 1, text: "έ", lost: false };
+  return null;
+}
+
 function wordGoesOn(source: string, at: number): boolean {
   const rest = source.slice(at, at + 6);
   return rest.startsWith(" ") || /^(s(?=[\s.,;:!?]|$)|quel|quil)/.test(rest);
@@ -135,7 +149,7 @@ export function decodeRecovered(
       i++;
       continue;
     }
-    const seq = readSequence(bytes, i, space);
+    const seq = readSequence(bytes, i, space) ?? (strict ? lostSoftHyphen(bytes, i) : null);
     if (seq && !isLoneSurrogate(seq.text)) {
       text += seq.text;
       sequences++;

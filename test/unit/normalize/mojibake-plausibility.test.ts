@@ -91,6 +91,14 @@ describe("code pages beyond windows-1252", () => {
     ["à before s'", "signe Ã s'Ã©loigner", "signe à s'éloigner"],
     ["two wrong code pages in a row", "Г‚ВЈ5.8bn", "£5.8bn"],
     ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
+    [
+      "a soft hyphen deleted as invisible",
+      "o antÃgeno e os nÃveis de condiÃ§Ãµes",
+      "o antígeno e os níveis de condições",
+    ],
+    ["MacRoman Latin Extended-A", "ievƒìlƒìtƒÅs partijas", "ievēlētās partijas"],
+    ["KOI8-R", "п∙я│п╩п╦ п▓я▀", "Если Вы"],
+    ["a lost no-break space in windows-1257", "Å veices baÅ†Ä·ieri", "Šveices baņķieri"],
   ])("repairs %s", (_name, broken, fixed) => {
     expect(repairMojibake(broken).text).toBe(fixed);
   });
