@@ -114,7 +114,8 @@ const weirdSource = [
   // A lower-case letter before a non-ASCII capital ("MģÄM").
   "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
   // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur").
-  "[A-Za-z\\u00C0-\\u024F][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]",
+  // (A Latin capital before Cyrillic is a common homoglyph: "Cрпски".)
+  "[a-z\\u00DF-\\u00FF][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]",
   // Spacing and direction characters nobody types between letters.
   "[\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F]",
   // An accented capital after a capital and before lower case ("HÀfen", "SÌddeutschland").
