@@ -28,7 +28,8 @@ function gbkBytes(run: string): number[] | null {
     }
     if (piece === "") continue;
     const bytes = iconv.encode(piece, "gbk");
-    if (iconv.decode(bytes, "gbk") !== piece) return null;
+    // iconv-lite writes "?" for a character GBK lacks; the run has no ASCII of its own.
+    if (bytes.includes(0x3f)) return null;
     for (const b of bytes) out.push(b);
   }
   return out;
@@ -58,8 +59,22 @@ function utf8Shaped(bytes: number[]): boolean {
   return true;
 }
 
+/** fill() by sequence: the same few leads and gaps recur all through a text. */
+const fills = new Map<string, string[]>();
+
 /** The characters a sequence with one gap may have been, that the model knows. */
 function fill(seq: number[], model: CharModel): string[] {
+  const key = seq.join(",");
+  const cached = fills.get(key);
+  if (cached) return cached;
+  // Bounded: keys are at most a few hundred thousand byte patterns.
+  if (fills.size > 50_000) fills.clear();
+  const out = fillUncached(seq, model);
+  fills.set(key, out);
+  return out;
+}
+
+function fillUncached(seq: number[], model: CharModel): string[] {
   const at = seq.indexOf(gap);
   const [lo, hi] =
     at > 0
