@@ -18,18 +18,31 @@ const gap = -1;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: C0 and C1 controls are never a repair's result
 const controls = /[\u0000-\u001F\u0080-\u009F]/;
 
+/** GBK bytes by character (null: not in GBK); a text uses a few thousand characters again and again. */
+const gbkOf = new Map<string, number[] | null>();
+
+function gbkChar(ch: string): number[] | null {
+  let bytes = gbkOf.get(ch);
+  if (bytes === undefined) {
+    const encoded = iconv.encode(ch, "gbk");
+    // iconv-lite writes "?" for a character GBK lacks.
+    bytes = encoded.includes(0x3f) ? null : [...encoded];
+    if (gbkOf.size > 100_000) gbkOf.clear();
+    gbkOf.set(ch, bytes);
+  }
+  return bytes;
+}
+
 /** A run's GBK bytes, U+FFFD as a gap; null if a character is not GBK (the run never was). */
 function gbkBytes(run: string): number[] | null {
   const out: number[] = [];
-  for (const piece of run.split(/(\uFFFD)/)) {
-    if (piece === "\uFFFD") {
+  for (const ch of run) {
+    if (ch === "\uFFFD") {
       out.push(gap);
       continue;
     }
-    if (piece === "") continue;
-    const bytes = iconv.encode(piece, "gbk");
-    // iconv-lite writes "?" for a character GBK lacks; the run has no ASCII of its own.
-    if (bytes.includes(0x3f)) return null;
+    const bytes = gbkChar(ch);
+    if (!bytes) return null;
     for (const b of bytes) out.push(b);
   }
   return out;
