@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { repairMojibake } from "../../pipelines/normalize/repair/repair-text.ts";
-import { damage, lossyKinds } from "./damage-kinds.ts";
+import { damage, thaiLossyKinds } from "./damage-kinds.ts";
 import { restoreScore } from "./damage-score.ts";
 
 const dir = fileURLToPath(new URL("../fixtures/damage/", import.meta.url));
@@ -26,7 +26,7 @@ type Scores = Record<string, { damaged: number; restored: number }>;
 function scoreFold(name: string): Scores {
   const text = readFileSync(`${dir}${name}.txt`, "utf8");
   const scores: Scores = {};
-  for (const kind of lossyKinds) {
+  for (const kind of thaiLossyKinds) {
     const broken = damage(text, kind);
     scores[kind] = restoreScore(text, broken, repairMojibake(broken).text);
   }

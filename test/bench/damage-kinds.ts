@@ -14,13 +14,47 @@ export type DamageKind =
   | "gbk-as-cp1252"
   | "gbk-as-latin1"
   | "utf8-as-gbk"
+  | "utf8-as-gbk-lossy"
   | "utf8-as-iso-8859-11-c1-dropped"
   | "utf8-as-windows-874-c1-dropped";
 
-export const lossyKinds: DamageKind[] = [
+/** The lossy Thai paths (seed 003's damage). */
+export const thaiLossyKinds: DamageKind[] = [
   "utf8-as-iso-8859-11-c1-dropped",
   "utf8-as-windows-874-c1-dropped",
 ];
+
+/** Every kind that loses bytes, so that the repair can only infer what was there. */
+export const lossyKinds: DamageKind[] = [...thaiLossyKinds, "utf8-as-gbk-lossy"];
+
+/**
+ * A strict GBK decoder, as Python's and most non-browser decoders are: a
+ * byte that cannot start a character (0x80, 0xFF) or a lead byte before an
+ * invalid trail becomes U+FFFD, one byte each; the next byte is read anew.
+ */
+function asStrictGbk(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      out += String.fromCharCode(b);
+      i++;
+      continue;
+    }
+    const t = bytes[i + 1];
+    if (b !== 0x80 && b !== 0xff && t !== undefined && t >= 0x40 && t !== 0x7f && t !== 0xff) {
+      const ch = iconv.decode(Buffer.from([b, t]), "gbk");
+      if (ch.length === 1 && ch !== "\uFFFD") {
+        out += ch;
+        i += 2;
+        continue;
+      }
+    }
+    out += "\uFFFD";
+    i++;
+  }
+  return out;
+}
 
 function utf8(text: string): Buffer {
   return Buffer.from(text, "utf8");
@@ -49,6 +83,8 @@ export function damage(text: string, kind: DamageKind): string {
       return iconv.encode(text, "gbk").toString("latin1");
     case "utf8-as-gbk":
       return iconv.decode(utf8(text), "gbk");
+    case "utf8-as-gbk-lossy":
+      return asStrictGbk(utf8(text));
     case "utf8-as-iso-8859-11-c1-dropped":
       return asThai(utf8(text), "iso-8859-11");
     case "utf8-as-windows-874-c1-dropped":
@@ -65,5 +101,7 @@ export function kindsFor(language: "en" | "zh"): DamageKind[] {
     "utf8-as-iso-8859-11-c1-dropped",
     "utf8-as-windows-874-c1-dropped",
   ];
-  return language === "zh" ? [...common, "gbk-as-cp1252", "gbk-as-latin1", "utf8-as-gbk"] : common;
+  return language === "zh"
+    ? [...common, "gbk-as-cp1252", "gbk-as-latin1", "utf8-as-gbk", "utf8-as-gbk-lossy"]
+    : common;
 }

@@ -17,7 +17,7 @@ import { fileSource } from "../../pipelines/fetch/list-folder.ts";
 import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 
 const SEED = readFileSync(new URL("../../seeds/000_8ecb7e1744039315.txt", import.meta.url), "utf8");
-const TIME_LIMIT_MS = 3000;
+const TIME_LIMIT_MS = 1500;
 
 /** Sentences in paragraphs of ten. */
 function chunks(sentences: string[]): string {

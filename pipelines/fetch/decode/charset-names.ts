@@ -47,20 +47,72 @@ const aliases: Record<string, string> = {
   "tis-620": "windows-874",
   "windows-874": "windows-874",
   "koi8-r": "koi8-r",
+  koi8r: "koi8-r",
+  "koi8-u": "koi8-u",
+  "koi8-ru": "koi8-u",
+  "utf-32": "utf-32le",
+  "utf-32le": "utf-32le",
+  "utf-32be": "utf-32be",
+  ibm866: "cp866",
+  cp866: "cp866",
+  "866": "cp866",
+  csibm866: "cp866",
+  ibm855: "cp855",
+  cp855: "cp855",
+  maccyrillic: "maccyrillic",
+  "x-mac-cyrillic": "maccyrillic",
+  "mac-cyrillic": "maccyrillic",
+  mac: "macintosh",
+  macintosh: "macintosh",
+  macroman: "macintosh",
+  "x-mac-roman": "macintosh",
+  "iso-8859-9": "windows-1254",
+  latin5: "windows-1254",
+  "iso-8859-15": "iso-8859-15",
+  latin9: "iso-8859-15",
+  "iso-2022-jp": "iso-2022-jp",
+  csiso2022jp: "iso-2022-jp",
+  "iso-2022-kr": "iso-2022-kr",
+  csiso2022kr: "iso-2022-kr",
+  "x-euc-jp": "euc-jp",
+  "windows-1250": "windows-1250",
+  "windows-1251": "windows-1251",
+  "windows-1253": "windows-1253",
+  "windows-1254": "windows-1254",
+  "windows-1255": "windows-1255",
+  "windows-1256": "windows-1256",
+  "windows-1257": "windows-1257",
+  "windows-1258": "windows-1258",
+  "x-cp1250": "windows-1250",
+  "x-cp1251": "windows-1251",
+  cp1251: "windows-1251",
+  cp1250: "windows-1250",
+  "iso-8859-8-i": "iso-8859-8",
+  cp932: "shift_jis",
+  cp949: "euc-kr",
+  uhc: "euc-kr",
+  cp874: "windows-874",
+  johab: "johab",
+  cp1361: "johab",
+  "iso-ir-138": "iso-8859-8",
 };
+
+/** Encodings decoded here rather than by iconv-lite. */
+const ownDecoders = new Set(["iso-2022-jp", "iso-2022-kr", "johab"]);
 
 /** Canonical decoder name for a label, or null when no decoder knows it. */
 export function canonicalCharset(label: string): string | null {
   const key = label
     .trim()
     .replace(/^["']|["']$/g, "")
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/^iso8859-/, "iso-8859-");
   if (key === "") return null;
   const mapped = aliases[key] ?? key;
-  return iconv.encodingExists(mapped) ? mapped : null;
+  return ownDecoders.has(mapped) || iconv.encodingExists(mapped) ? mapped : null;
 }
 
-/** Multi-byte legacy charsets, whose bytes chardet recognises with real confidence. */
+/** Whether a charset is a legacy multi-byte one (a wrong one leaves invalid sequences behind). */
 export function isMultiByteLegacy(charset: string): boolean {
-  return ["gb18030", "big5", "shift_jis", "euc-kr", "euc-jp"].includes(charset);
+  return ["gb18030", "big5", "shift_jis", "euc-kr", "euc-jp", "johab"].includes(charset);
 }

@@ -1,19 +1,28 @@
 /**
- * Bytes → Unicode text, deciding the charset the way a browser would (BOM,
- * then HTTP header, then <meta>, then XML declaration) but letting the bytes
- * overrule a declaration they contradict, and sniffing (chardet) when nothing
- * is declared. Never throws on bad bytes: undecodable bytes become U+FFFD and
- * are counted in `repairs`.
+ * Bytes → Unicode text. The evidence, strongest first: a byte-order mark;
+ * the shape of UTF-16/32 without one; ISO-2022 escapes; a declaration (HTTP
+ * Content-Type, <meta>, XML declaration), overruled only when its decode is
+ * clearly broken and another decodes clean, or when the bytes are valid
+ * non-ASCII UTF-8; then, for what nobody declared, the charset of the
+ * source's previous document if it decodes clean; then statistical
+ * sniffing (sniff-charset.ts). Bytes that are not text throw PermanentError
+ * before any heavy work. Undecodable bytes become U+FFFD and are counted.
  */
-import chardet from "chardet";
-import iconv from "iconv-lite";
 import type { EncodingInfo, Repair } from "../../../shared/document.ts";
-import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
+import { bomCharset } from "./bom.ts";
+import { canonicalCharset } from "./charset-names.ts";
 import { declaredCharset } from "./declared-charset.ts";
+import { isCleanDecode } from "./decode-quality.ts";
+import { decodeIso2022Jp, decodeIso2022Kr, sniffIso2022 } from "./iso-2022.ts";
+import { assertDecodedText, assertTextBytes } from "./not-text.ts";
+import { decodeLegacy, sniffLegacy } from "./sniff-charset.ts";
+import { sniffWideUnicode } from "./wide-unicode.ts";
 
 export interface DecodeHints {
   contentType?: string;
   fileName?: string;
+  /** The charset the source's previous document was decoded with: the prior for short, undeclared bytes. */
+  previousEncoding?: string;
 }
 
 export interface DecodedText {
@@ -45,17 +54,17 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { charset: "utf-8", length: 3 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: "utf-16be", length: 2 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: "utf-16le", length: 2 };
-  return null;
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.indexOf(0) !== -1;
 }
 
+/** Bytes decoded with a charset this module knows; a BOM of that charset is dropped. */
 function decodeWith(bytes: Uint8Array, charset: string): string {
   if (charset === "utf-8") return new TextDecoder("utf-8").decode(bytes);
-  return iconv.decode(Buffer.from(bytes), charset);
+  if (charset === "iso-2022-jp") return decodeIso2022Jp(bytes);
+  if (charset === "iso-2022-kr") return decodeIso2022Kr(bytes);
+  const text = decodeLegacy(bytes, charset);
+  return charset.startsWith("utf-") && text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
 function countReplacement(text: string): number {
@@ -64,72 +73,68 @@ function countReplacement(text: string): number {
   return n;
 }
 
-/** Statistical sniffing for bytes whose charset nobody declared (or whose declaration lost). */
-function sniff(bytes: Uint8Array): Choice {
-  if (isAscii(bytes)) return { charset: "utf-8", confidence: 1 };
-  if (isValidUtf8(bytes)) return { charset: "utf-8", confidence: 1 };
-  const candidates: Choice[] = [];
-  for (const match of chardet.analyse(bytes)) {
-    const charset = canonicalCharset(match.name);
-    if (!charset || charset === "utf-8" || charset.startsWith("utf-")) continue;
-    if (candidates.some((c) => c.charset === charset)) continue;
-    candidates.push({ charset, confidence: match.confidence / 100 });
-  }
-  const top = candidates[0];
-  if (!top) return { charset: "windows-1252", confidence: 0.1 };
-  // chardet sometimes ranks GB18030 and Big5 close together on short pages; the
-  // decoder that leaves no invalid sequences is the better witness then.
-  const close = candidates.filter(
-    (c) => isMultiByteLegacy(c.charset) && c.confidence >= top.confidence - 0.25,
-  );
-  if (isMultiByteLegacy(top.charset) && close.length > 1) {
-    const ranked = close
-      .map((c) => ({ c, bad: countReplacement(decodeWith(bytes, c.charset)) }))
-      .sort((a, b) => a.bad - b.bad || b.c.confidence - a.c.confidence);
-    return ranked[0]?.c ?? top;
-  }
-  return top;
+/** Undeclared 8-bit bytes: UTF-8 when they are, else the prior when it decodes clean, else sniffed. */
+function undeclared(bytes: Uint8Array, prior: string | null): Choice {
+  if (isAscii(bytes) || isValidUtf8(bytes)) return { charset: "utf-8", confidence: 1 };
+  if (
+    prior &&
+    prior !== "utf-8" &&
+    !prior.startsWith("utf-") &&
+    isCleanDecode(decodeWith(bytes, prior))
+  )
+    return { charset: prior, confidence: 0.8 };
+  return sniffLegacy(bytes);
 }
 
-/** Does the evidence in the bytes contradict the declared charset? */
-function contradicts(bytes: Uint8Array, declared: string): boolean {
-  if (declared === "utf-8") return !isValidUtf8(bytes);
-  if (declared.startsWith("utf-16")) return false;
-  // Non-ASCII bytes that form valid UTF-8 are almost never an accident.
-  if (!isAscii(bytes) && isValidUtf8(bytes)) return true;
-  if (isMultiByteLegacy(declared)) {
-    const text = decodeWith(bytes, declared);
-    return countReplacement(text) > Math.max(2, text.length / 1000);
-  }
-  const guess = sniff(bytes);
-  return isMultiByteLegacy(guess.charset) && guess.confidence >= 0.5;
+/** Whether a declared charset stands: its decode is clean, or no other decodes cleaner. */
+function declaredStands(bytes: Uint8Array, declared: string): boolean {
+  if (declared.startsWith("utf-16") || declared.startsWith("utf-32")) return false;
+  if (declared !== "utf-8" && !isAscii(bytes) && isValidUtf8(bytes)) return false;
+  return isCleanDecode(decodeWith(bytes, declared));
 }
 
+/** Bytes (and what the transport said about them) → text, the charset decided, and repairs; throws PermanentError for non-text. */
 export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): DecodedText {
   const repairs: Repair[] = [];
   const bom = bomCharset(bytes);
   const declared = declaredCharset(bytes, hints.contentType);
   const declaredName = declared ? canonicalCharset(declared.label) : null;
+  const prior = hints.previousEncoding ? canonicalCharset(hints.previousEncoding) : null;
 
   let choice: Choice;
   let body = bytes;
+  const wide = !bom && hasNul(bytes) ? sniffWideUnicode(bytes) : null;
+  const iso2022 = bom || wide ? null : sniffIso2022(bytes);
   if (bom) {
     choice = { charset: bom.charset, confidence: 1 };
     body = bytes.subarray(bom.length);
-  } else if (declaredName && !contradicts(bytes, declaredName)) {
-    choice = { charset: declaredName, confidence: 1 };
+  } else if (wide) {
+    choice = { charset: wide, confidence: 0.95 };
+  } else if (iso2022) {
+    choice = { charset: iso2022, confidence: 1 };
   } else {
-    choice = sniff(bytes);
-    if (declared && declaredName !== choice.charset) {
-      repairs.push({
-        kind: "charset-override",
-        count: 1,
-        detail: `declared ${declared.label} (${declared.from}) contradicted by the bytes; decoded as ${choice.charset}`,
-      });
+    assertTextBytes(bytes);
+    if (declaredName && declaredStands(bytes, declaredName)) {
+      choice = { charset: declaredName, confidence: 1 };
+    } else {
+      choice = undeclared(bytes, prior);
+      if (declaredName && declaredName !== choice.charset) {
+        // Overruled only when the alternative decodes clean; otherwise the declaration keeps its word.
+        if (!isCleanDecode(decodeWith(bytes, choice.charset)) && !declaredName.startsWith("utf-")) {
+          choice = { charset: declaredName, confidence: 0.5 };
+        } else if (declared) {
+          repairs.push({
+            kind: "charset-override",
+            count: 1,
+            detail: `declared ${declared.label} (${declared.from}) contradicted by the bytes; decoded as ${choice.charset}`,
+          });
+        }
+      }
     }
   }
 
   const text = decodeWith(body, choice.charset);
+  assertDecodedText(text, choice.charset);
   const invalid = countReplacement(text);
   if (invalid > 0) {
     repairs.push({

@@ -47,6 +47,11 @@ export function bestChoice(
         h.s2 = h.s1;
         h.s1 = s;
       }
+      // Two fixed characters in a row put every hypothesis in the same state:
+      // only the best can still win (Viterbi), so the rest of a long fixed
+      // stretch costs one hypothesis, not a beam.
+      if (beam.length > 1 && beam.every((h) => h.s2 === beam[0]?.s2 && h.s1 === beam[0]?.s1))
+        beam = [beam.reduce((a, b) => (b.score > a.score ? b : a))];
       continue;
     }
     // Hypotheses that end in the same two symbols compete: only the best survives (Viterbi).

@@ -8,11 +8,18 @@
  * The data is built by pipelines/normalize/repair/models/build-models.ts from the seeds, the
  * texts in test/fixtures/damage/train-*.txt and the jieba dictionary.
  */
-import { fold, isApostrophe, isLetter, lowerClass, trigramContext } from "./char-symbols.ts";
+import {
+  fold,
+  isApostrophe,
+  isLetter,
+  lowerClass,
+  symbolOf,
+  trigramContext,
+} from "./char-symbols.ts";
 import type { CharModelData } from "./models/model-data.ts";
 import { shippedModel } from "./models/shipped-model.ts";
 
-export { symbolOf } from "./char-symbols.ts";
+export { symbolOf };
 
 export class CharModel {
   private readonly uni: Map<string, number>;
@@ -116,6 +123,17 @@ export class CharModel {
     }
     return Math.log(p) + Math.log(pSpell);
   }
+}
+
+/** Mean log-probability per character of a text under the model, after `before`: higher is likelier. */
+export function meanLogProb(model: CharModel, before: string, text: string): number {
+  const syms = [...before.slice(-2), ...text].map(symbolOf);
+  while (syms.length < 2 + [...text].length) syms.unshift(" ");
+  let total = 0;
+  for (let i = 2; i < syms.length; i++) {
+    total += model.logProb(syms[i - 2] ?? " ", syms[i - 1] ?? " ", syms[i] ?? " ");
+  }
+  return total / Math.max(1, syms.length - 2);
 }
 
 export const charModel = shippedModel(

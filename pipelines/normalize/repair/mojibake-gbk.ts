@@ -14,26 +14,17 @@
 import iconv from "iconv-lite";
 import type { Repair } from "../../../shared/document.ts";
 import { HAN_RANGES } from "../../../shared/text/han.ts";
-import { type CharModel, charModel, symbolOf } from "./char-model.ts";
+import { type CharModel, charModel, meanLogProb } from "./char-model.ts";
 import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
+import type { SpanRepair } from "./span-repair.ts";
 import { decodeUtf8Strict } from "./utf8.ts";
+import { decodeUtf8AsGbk } from "./utf8-as-gbk.ts";
 
 const latinRun = new RegExp(`[\\u0080-\\u00FF${cp1252Specials}]{4,}`, "g");
 // Han, CJK and full-width punctuation, and the general punctuation GBK carries (“”—…·).
 const hanLike = new RegExp(
   `^[\\u00B7\\u2010-\\u2027\\u2030-\\u203B\\u3000-\\u303F${HAN_RANGES}\\uFF00-\\uFFEF]+$`,
 );
-
-/** Mean log-probability per character under the model, in its context. */
-function meanLogProb(model: CharModel, before: string, text: string): number {
-  const syms = [...before.slice(-2), ...text].map(symbolOf);
-  while (syms.length < 2 + [...text].length) syms.unshift(" ");
-  let total = 0;
-  for (let i = 2; i < syms.length; i++) {
-    total += model.logProb(syms[i - 2] ?? " ", syms[i - 1] ?? " ", syms[i] ?? " ");
-  }
-  return total / Math.max(1, syms.length - 2);
-}
 
 /** Nearly every character must be one the model has seen often enough to be common. */
 function mostlyCommon(model: CharModel, text: string): boolean {
@@ -42,7 +33,11 @@ function mostlyCommon(model: CharModel, text: string): boolean {
   return common >= 0.9 * chars.length;
 }
 
-function repairGbkAsLatin(text: string, model: CharModel): { text: string; count: number } {
+function repairGbkAsLatin(
+  text: string,
+  model: CharModel,
+  explain?: SpanRepair[],
+): { text: string; count: number } {
   let count = 0;
   const out = text.replace(latinRun, (run, offset: number) => {
     const bytes = toSingleBytes(run);
@@ -51,88 +46,77 @@ function repairGbkAsLatin(text: string, model: CharModel): { text: string; count
     if (decoded.includes("\uFFFD") || !hanLike.test(decoded) || !mostlyCommon(model, decoded))
       return run;
     const before = text.slice(Math.max(0, offset - 2), offset);
-    if (meanLogProb(model, before, decoded) <= meanLogProb(model, before, run)) return run;
+    const scoreAfter = meanLogProb(model, before, decoded);
+    const scoreBefore = meanLogProb(model, before, run);
+    if (scoreAfter <= scoreBefore) return run;
     count += [...decoded].length;
+    explain?.push({
+      before: run,
+      after: decoded,
+      path: "gbk read as windows-1252",
+      scoreBefore: -scoreBefore,
+      scoreAfter: -scoreAfter,
+    });
     return decoded;
   });
   return { text: out, count };
 }
 
-// Runs of non-ASCII characters, possibly ending in the U+FFFD of a cut sequence.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const nonAsciiRun = /[^\u0000-\u007F\uFFFD]{2,}\uFFFD?/g;
+// Runs of non-ASCII characters, U+FFFD (a byte the GBK decoder lost) included.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range bounds a run
+const nonAsciiRun = /[^\u0000-\u007F]{2,}/g;
 
-/**
- * The UTF-8 text of some bytes, or when `cut` the candidates for it with the
- * lost last byte restored: a shared head and the possible last characters.
- */
-function utf8Options(bytes: Uint8Array, cut: boolean): { head: string; tails: string[] } | null {
-  if (!cut) {
-    const whole = decodeUtf8Strict(bytes);
-    return whole === null ? null : { head: whole, tails: [""] };
-  }
-  let k = bytes.length - 1;
-  while (k > 0 && k > bytes.length - 4 && ((bytes[k] ?? 0) & 0xc0) === 0x80) k--;
-  const head = decodeUtf8Strict(bytes.subarray(0, k));
-  if (head === null) return null;
-  const rest = [...bytes.subarray(k)];
-  const tails: string[] = [];
-  for (let b = 0x80; b < 0xc0; b++) {
-    const tail = decodeUtf8Strict(Uint8Array.from([...rest, b]));
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    if (tail !== null && !/[\u0000-\u001F\u0080-\u009F]/.test(tail)) tails.push(tail);
-  }
-  return tails.length > 0 ? { head, tails } : null;
-}
-
-function repairUtf8AsGbk(text: string, model: CharModel): { text: string; count: number } {
+function repairUtf8AsGbk(
+  text: string,
+  model: CharModel,
+  explain?: SpanRepair[],
+): { text: string; count: number; lost: number } {
   let count = 0;
+  let lost = 0;
   const out = text.replace(nonAsciiRun, (run, offset: number) => {
-    const cut = run.endsWith("\uFFFD");
-    const body = cut ? run.slice(0, -1) : run;
-    const bytes = iconv.encode(body, "gbk");
-    // Characters GBK cannot encode come back as "?": such a run was never GBK.
-    if (iconv.decode(bytes, "gbk") !== body) return run;
-    const options = utf8Options(bytes, cut);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    if (!options || /[\u0000-\u001F\u0080-\u009F]/.test(options.head)) return run;
     const before = text.slice(Math.max(0, offset - 2), offset);
     const after = text.slice(offset + run.length, offset + run.length + 2);
-    // The candidates differ only in their last character: compare just that, in context.
-    const context = (before + options.head).slice(-2);
-    let tail = options.tails[0] ?? "";
-    let tailScore = Number.NEGATIVE_INFINITY;
-    for (const option of options.tails) {
-      const score = meanLogProb(model, context, option + after);
-      if (score > tailScore) {
-        tail = option;
-        tailScore = score;
-      }
-    }
-    const best = options.head + tail;
+    const best = decodeUtf8AsGbk(run, before, model);
     // The repair must make the text clearly more probable than it was found.
-    if (
-      best === "" ||
-      meanLogProb(model, before, best + after) <= meanLogProb(model, before, run + after) + 1
-    ) {
-      return run;
-    }
-    count += [...best].length;
-    return best;
+    if (!best || best.text === "") return run;
+    const scoreAfter = meanLogProb(model, before, best.text + after);
+    const scoreBefore = meanLogProb(model, before, run + after);
+    if (scoreAfter <= scoreBefore + 1) return run;
+    count += [...best.text].length;
+    explain?.push({
+      before: run,
+      after: best.text,
+      path: "utf-8 read as gbk",
+      scoreBefore: -scoreBefore,
+      scoreAfter: -scoreAfter,
+    });
+    lost += best.lost;
+    return best.text;
   });
-  return { text: out, count };
+  return { text: out, count, lost };
 }
 
-export function repairGbkMojibake(text: string): { text: string; repairs: Repair[] } {
+/** Text → text with GBK mojibake repaired in both directions, and its repairs; `explain` collects each repaired run. */
+export function repairGbkMojibake(
+  text: string,
+  explain?: SpanRepair[],
+): { text: string; repairs: Repair[] } {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (!/[^\u0000-\u007F]/.test(text)) return { text, repairs: [] };
   const model = charModel();
   const repairs: Repair[] = [];
-  const latin = repairGbkAsLatin(text, model);
+  const latin = repairGbkAsLatin(text, model, explain);
   if (latin.count > 0)
     repairs.push({ kind: "mojibake", count: latin.count, detail: "gbk read as windows-1252" });
-  const gbk = repairUtf8AsGbk(latin.text, model);
+  const gbk = repairUtf8AsGbk(latin.text, model, explain);
   if (gbk.count > 0)
-    repairs.push({ kind: "mojibake", count: gbk.count, detail: "utf-8 read as gbk" });
+    repairs.push({
+      kind: "mojibake",
+      count: gbk.count,
+      detail:
+        gbk.lost > 0
+          ? `utf-8 read as gbk, ${gbk.lost} lost characters kept as U+FFFD`
+          : "utf-8 read as gbk",
+    });
   return { text: gbk.text, repairs };
 }

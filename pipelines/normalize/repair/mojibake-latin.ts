@@ -1,73 +1,244 @@
 /**
- * UTF-8 that was decoded as Windows-1252 or Latin-1, once or twice
- * ("Group’s" → "GroupÃ¢â‚¬â„¢s"). Lossless: the mojibake characters are the
- * original bytes, so re-encoding a suspect sequence and decoding it as UTF-8
- * restores it. The evidence is the UTF-8 structure itself: a lead byte followed
- * by exactly the right number of continuation bytes, validated strictly (no
- * overlongs, no surrogates). Real accented Latin ("SÃO PAULO", "Ærø") never has
- * that shape, because letters are not continuation bytes.
+ * UTF-8 that was decoded with a single-byte code page, once or more
+ * ("Group’s" → "GroupÃ¢â‚¬â„¢s", "Русский" → "Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹", "Liège" →
+ * "LiĂ¨ge", "gâteaux" → "g√¢teaux"). The mojibake characters are the
+ * original bytes, so re-encoding them with the right code page
+ * (code-pages.ts) and decoding as UTF-8 (utf8-lenient.ts) restores them.
+ *
+ * Nothing is decided by the bytes alone: a repair is taken only when the
+ * text shows mojibake signatures and the plausibility model
+ * (plausibility.ts) scores the result clearly better than the input. Lines
+ * are tried whole first (every non-ASCII character must then be part of a
+ * UTF-8 sequence: the strongest evidence there is), then span by span, so
+ * that one damaged span is repaired without touching real "NESTLÉ®" or
+ * "5×£35" elsewhere in the line. C1 controls left at the end were meant as
+ * windows-1252 and are read so.
  */
 import type { Repair } from "../../../shared/document.ts";
-import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
-import { decodeUtf8Strict } from "./utf8.ts";
+import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
+import { hasSignature, implausibility, implausibilityWith, weirdness } from "./plausibility.ts";
+import type { SpanRepair } from "./span-repair.ts";
+import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
 
-const cont = `[\\u0080-\\u00BF${cp1252Specials}]`;
-const sequence = new RegExp(
-  `[\\u00C2-\\u00DF]${cont}|[\\u00E0-\\u00EF]${cont}{2}|[\\u00F0-\\u00F4]${cont}{3}`,
-  "g",
-);
-const specials = new RegExp(`[${cp1252Specials}]`);
+const maxLayers = 3;
+/** Characters of context on each side of a span when it is scored. */
+const context = 3;
+// A span: non-ASCII characters, single spaces between them, and a space
+// after a lead image that may be a lost no-break space ("Ã ").
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range bounds a span
+const spanRe = /[^\x00-\x7F](?:[^\x00-\x7F]| (?=[^\x00-\x7F]))*(?:(?<=[ÂÃÅÎÐÙ]) )?/g;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const controls = /[\u0000-\u001F\u0080-\u009F]/;
-const controlsAll = /[\u0080-\u009F]/g;
-
-function repairPass(
-  text: string,
-  allowC1: boolean,
-): { text: string; count: number; cp1252: boolean } {
-  let count = 0;
-  let cp1252 = false;
-  const out = text.replace(sequence, (match) => {
-    const bytes = toSingleBytes(match);
-    const decoded = bytes ? decodeUtf8Strict(bytes) : null;
-    if (decoded === null || (!allowC1 && controls.test(decoded))) return match;
-    count++;
-    if (specials.test(match)) cp1252 = true;
-    return decoded;
-  });
-  return { text: out, count, cp1252 };
+interface Candidate {
+  cp: CodePage;
+  decoded: Decoded;
+  score: number;
 }
 
-function c1Count(text: string): number {
-  return text.match(controlsAll)?.length ?? 0;
+interface Tally {
+  counts: Map<string, number>;
+  explain: SpanRepair[] | undefined;
+}
+
+function note(tally: Tally, detail: string, n: number, span: SpanRepair): void {
+  tally.counts.set(detail, (tally.counts.get(detail) ?? 0) + n);
+  tally.explain?.push(span);
+}
+
+function detailOf(cp: CodePage, source: string, layer: number, lost: number): string {
+  const base = `utf-8 read as ${pathName(cp, source)}`;
+  const layered = layer > 1 ? `${base} (layer ${layer})` : base;
+  return lost > 0 ? `${layered}, lost bytes kept as U+FFFD` : layered;
+}
+
+/** The best whole-line decode through one code page, if any explains every non-ASCII character. */
+function bestWhole(line: string): Candidate | null {
+  // The line's weirdness is needed only to judge an imperfect candidate.
+  let weirdBefore = -1;
+  let best: Candidate | null = null;
+  for (const cp of codePages) {
+    const bytes = encodeIn(cp, line);
+    if (!bytes) continue;
+    const decoded = decodeRecovered(bytes, line, true, true);
+    if (!decoded || decoded.sequences === 0) continue;
+    const weird = weirdness(decoded.text);
+    if (weird > 0) {
+      if (weirdBefore < 0) weirdBefore = weirdness(line);
+      if (weird > weirdBefore) continue;
+    }
+    const score = implausibilityWith(decoded.text, weird);
+    if (!best || score < best.score) best = { cp, decoded, score };
+    // Nothing scores below zero, and a tie goes to the earlier code page.
+    if (score === 0) break;
+  }
+  return best;
+}
+
+/** The whole line re-decoded, when that scores better than the line (or leads, one layer on, to text that does). */
+function wholeLine(line: string, layer: number, tally: Tally): string | null {
+  const best = bestWhole(line);
+  if (!best) return null;
+  // A line with a signature scores at least 3: a candidate scoring 0 wins
+  // without the line's own (costlier) score, unless --explain shows it.
+  const before =
+    best.score === 0 && !tally.explain ? Number.POSITIVE_INFINITY : implausibility(line);
+  if (best.score >= before) {
+    // Two wrong code pages in a row ("Г‚ВЈ" is "Â£" is "£"): the middle layer
+    // can look no better than the input; judge it by the layer after.
+    const next = layer < maxLayers ? bestWhole(best.decoded.text) : null;
+    if (!next || next.score >= before) return null;
+  }
+  const path = detailOf(best.cp, line, layer, best.decoded.lost);
+  note(tally, path, best.decoded.sequences, {
+    before: line,
+    after: best.decoded.text,
+    path,
+    scoreBefore: before,
+    scoreAfter: best.score,
+  });
+  return best.decoded.text;
 }
 
 /**
- * A C1 control is not text, so a sequence decoding to one is normally not
- * mojibake — except in double mojibake through Latin-1, where the first
- * layer's C1 controls are the bytes of the second. Passes are first run
- * allowing them, and redone without if any are left over at the end.
+ * One span [start, end) of a line re-decoded, if a code page explains it and
+ * the result scores better in its context; "unencodable" when no code page
+ * has all its characters (a real "≥" joined to mojibake by a space).
  */
-export function repairLatinMojibake(text: string): { text: string; repairs: Repair[] } {
-  const layered = repairLayers(text, true);
-  if (c1Count(layered.text) <= c1Count(text)) return layered;
-  return repairLayers(text, false);
+function repairSpan(
+  line: string,
+  start: number,
+  end: number,
+  layer: number,
+  tally: Tally,
+): { text: string } | "unencodable" | null {
+  const span = line.slice(start, end);
+  const left = line.slice(Math.max(0, start - context), start);
+  const right = line.slice(end, end + context);
+  const window = left + span + right;
+  // "Ã" alone before a word, in a line damaged elsewhere, is "à" whose
+  // no-break space became the space ("relatifs Ã l’utilisation"); on its own
+  // it may be the letter itself ("Le Ã est une lettre").
+  const lostNbsp =
+    /^Ã $/.test(span) &&
+    /[a-zà-ÿ]/.test(line.charAt(end)) &&
+    hasSignature(line.slice(0, start) + line.slice(end));
+  if (!lostNbsp && !hasSignature(window)) return null;
+  // Decodes first (cheap); the scores only for spans that decode at all.
+  const decodes: { cp: CodePage; decoded: Decoded }[] = [];
+  let encodable = false;
+  for (const cp of codePages) {
+    const bytes = encodeIn(cp, line, start, end);
+    if (!bytes) continue;
+    encodable = true;
+    const decoded = decodeRecovered(bytes, line, false, true, start);
+    // Mojibake is UTF-8 through and through; a span that is mostly not (GBK
+    // read as Latin-1, real accented text) is not this kind of damage.
+    if (decoded && decoded.sequences > 0 && 2 * decoded.covered >= end - start)
+      decodes.push({ cp, decoded });
+  }
+  if (!encodable) return "unencodable";
+  if (decodes.length === 0) return null;
+  // A span repair must not make anything weirder: one span is little evidence.
+  const weirdBefore = weirdness(window);
+  const before = implausibilityWith(window, weirdBefore);
+  let best: Candidate | null = null;
+  for (const { cp, decoded } of decodes) {
+    const candidate = left + decoded.text + right;
+    const weird = weirdness(candidate);
+    if (weird > weirdBefore) continue;
+    const score = implausibilityWith(candidate, weird);
+    if (!best || score < best.score) best = { cp, decoded, score };
+  }
+  if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
+  const path = detailOf(best.cp, span, layer, best.decoded.lost);
+  note(tally, path, best.decoded.sequences, {
+    before: span,
+    after: best.decoded.text,
+    path,
+    scoreBefore: before,
+    scoreAfter: best.score,
+  });
+  return { text: best.decoded.text };
 }
 
-function repairLayers(text: string, allowC1: boolean): { text: string; repairs: Repair[] } {
-  let current = text;
-  const repairs: Repair[] = [];
-  for (let pass = 1; pass <= 3; pass++) {
-    const result = repairPass(current, allowC1);
-    if (result.count === 0) break;
-    current = result.text;
-    const via = result.cp1252 ? "windows-1252" : "latin-1";
-    repairs.push({
-      kind: "mojibake",
-      count: result.count,
-      detail: pass === 1 ? `utf-8 read as ${via}` : `utf-8 read as ${via} (layer ${pass})`,
-    });
+/** Each suspect span re-decoded on its own, kept only where it scores better in its context. */
+function spans(line: string, layer: number, tally: Tally): string {
+  let out = "";
+  let pos = 0;
+  const replace = (start: number, end: number, text: string) => {
+    out += line.slice(pos, start) + text;
+    pos = end;
+  };
+  spanRe.lastIndex = 0;
+  for (let m = spanRe.exec(line); m !== null; m = spanRe.exec(line)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const result = repairSpan(line, start, end, layer, tally);
+    if (result !== "unencodable") {
+      if (result) replace(start, end, result.text);
+      continue;
+    }
+    // Words joined by single spaces that no code page has all of: each on its own.
+    let from = start;
+    for (const piece of m[0].split(" ")) {
+      const to = from + piece.length;
+      const part = piece === "" ? null : repairSpan(line, from, to, layer, tally);
+      if (part && part !== "unencodable") replace(from, to, part.text);
+      from = to + 1;
+    }
   }
-  return { text: current, repairs };
+  return pos === 0 ? line : out + line.slice(pos);
+}
+
+function repairLine(line: string, tally: Tally): string {
+  let current = line;
+  for (let layer = 1; layer <= maxLayers; layer++) {
+    if (!hasSignature(current)) break;
+    const next = wholeLine(current, layer, tally) ?? spans(current, layer, tally);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+const c1Re = /[\u0080-\u009F]/g;
+
+/** C1 controls read as the windows-1252 characters their bytes are ("\x84Handwerk\x93" → „Handwerk“). */
+function readC1AsCp1252(text: string, tally: Tally): string {
+  const high = codePages[0]?.high ?? [];
+  let n = 0;
+  const out = text.replace(c1Re, (ch) => {
+    const mapped = high[ch.charCodeAt(0) - 0x80] ?? ch;
+    if (mapped === ch) return ch;
+    n++;
+    return mapped;
+  });
+  if (n > 0)
+    note(tally, "C1 controls read as windows-1252", n, {
+      before: text,
+      after: out,
+      path: "C1 controls read as windows-1252",
+      scoreBefore: implausibility(text),
+      scoreAfter: implausibility(out),
+    });
+  return out;
+}
+
+/** Text → text with single-byte-code-page mojibake repaired, and the repairs by path; `explain` collects each repaired span. */
+export function repairLatinMojibake(
+  text: string,
+  explain?: SpanRepair[],
+): { text: string; repairs: Repair[] } {
+  if (!hasSignature(text)) return { text, repairs: [] };
+  const tally: Tally = { counts: new Map(), explain };
+  const lines = text.split("\n").map((line) => {
+    if (!hasSignature(line)) return line;
+    const repaired = repairLine(line, tally);
+    return c1Re.test(repaired) ? readC1AsCp1252(repaired, tally) : repaired;
+  });
+  const repairs: Repair[] = [...tally.counts].map(([detail, count]) => ({
+    kind: "mojibake",
+    count,
+    detail,
+  }));
+  return repairs.length === 0 ? { text, repairs } : { text: lines.join("\n"), repairs };
 }

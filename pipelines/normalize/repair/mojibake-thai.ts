@@ -13,7 +13,8 @@
  * starts with); runs that fail in a damaged document are flagged.
  */
 import type { Repair } from "../../../shared/document.ts";
-import { charModel } from "./char-model.ts";
+import { charModel, meanLogProb } from "./char-model.ts";
+import type { SpanRepair } from "./span-repair.ts";
 import { decideTokens } from "./thai-decide.ts";
 import { candidateIndex, scanThaiRuns, type ThaiRun, type ThaiToken } from "./thai-scan.ts";
 
@@ -55,7 +56,11 @@ function attachedShare(text: string, runs: ThaiRun[]): number {
   return total === 0 ? 0 : attached / total;
 }
 
-export function repairThaiMojibake(text: string): { text: string; repairs: Repair[] } {
+/** Text → text with lossy Thai-code-page mojibake repaired, and its repairs; `explain` collects each repaired run. */
+export function repairThaiMojibake(
+  text: string,
+  explain?: SpanRepair[],
+): { text: string; repairs: Repair[] } {
   if (!/[\u0E01-\u0E5B]/.test(text)) return { text, repairs: [] };
   const model = charModel();
   const runs = scanThaiRuns(text, candidateIndex(model));
@@ -93,6 +98,28 @@ export function repairThaiMojibake(text: string): { text: string; repairs: Repai
       count: thaiChars - parsedChars,
       detail: `${via} damage left as found`,
     });
+  }
+  if (explain) {
+    const at = new Map(tokens.map((t, k) => [t.start, picks[k] ?? ""]));
+    for (const run of parseable) {
+      const inRun = run.tokens;
+      const after = rebuild(
+        text.slice(run.start, run.end),
+        inRun.map((t) => ({ ...t, start: t.start - run.start, end: t.end - run.start })),
+        inRun.map((t) => at.get(t.start) ?? ""),
+      );
+      const span = text.slice(run.start, run.end);
+      explain.push({
+        before: span,
+        after,
+        path:
+          via === "windows-874"
+            ? "utf-8 read as windows-874, C1 bytes dropped"
+            : "utf-8 read as iso-8859-11, C1 bytes dropped",
+        scoreBefore: -meanLogProb(model, text.slice(Math.max(0, run.start - 2), run.start), span),
+        scoreAfter: -meanLogProb(model, text.slice(Math.max(0, run.start - 2), run.start), after),
+      });
+    }
   }
   return { text: rebuild(text, tokens, picks), repairs };
 }

@@ -7,6 +7,9 @@ import { cleanupText } from "../clean/text-cleanup.ts";
 import { repairGbkMojibake } from "./mojibake-gbk.ts";
 import { repairLatinMojibake } from "./mojibake-latin.ts";
 import { repairThaiMojibake } from "./mojibake-thai.ts";
+import type { SpanRepair } from "./span-repair.ts";
+
+export type { SpanRepair };
 
 export interface RepairedText {
   text: string;
@@ -25,14 +28,21 @@ function runSteps(text: string, steps: ((t: string) => RepairedText)[]): Repaire
 }
 
 /**
- * Mojibake repair only. GBK-as-Latin runs first: its runs are long and must
- * not be split up by the UTF-8-as-Latin repair, which would take a Han pair
- * that happens to be valid two-byte UTF-8 for a Latin letter.
+ * Mojibake repair only: text → repaired text and its repairs. The
+ * single-byte code pages first: their repair is gated by the plausibility
+ * model, so it leaves GBK mojibake alone, while the GBK repair, which reads
+ * any long Latin-1 run as candidate GBK, would turn cp850 or windows-1252
+ * mojibake of Cyrillic into Han characters if it went first.
  */
-export function repairMojibake(text: string): RepairedText {
-  return runSteps(text, [repairGbkMojibake, repairLatinMojibake, repairThaiMojibake]);
+export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedText {
+  return runSteps(text, [
+    (t) => repairLatinMojibake(t, explain),
+    (t) => repairGbkMojibake(t, explain),
+    (t) => repairThaiMojibake(t, explain),
+  ]);
 }
 
-export function repairText(text: string): RepairedText {
-  return runSteps(text, [repairMojibake, cleanupText]);
+/** Mojibake repair then cleanup: text → normalised text and every repair made. */
+export function repairText(text: string, explain?: SpanRepair[]): RepairedText {
+  return runSteps(text, [(t) => repairMojibake(t, explain), cleanupText]);
 }

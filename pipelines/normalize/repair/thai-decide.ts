@@ -6,12 +6,14 @@
  * punctuation, which no dictionary word covers, is then redone by the
  * character model in the context the lattice settled. Last, separators the
  * damage leaves indistinguishable (、 and 。) are chosen again with the
- * rhythm of the segments around them (thai-separators.ts).
+ * rhythm of the segments around them (thai-separators.ts), after quotes
+ * and dashes are paired by position (thai-quotes.ts).
  */
 
 import { hanChar } from "../../../shared/text/han.ts";
 import { bestChoice, type Slot } from "./candidate-search.ts";
 import type { CharModel } from "./char-model.ts";
+import { pairQuotes } from "./thai-quotes.ts";
 import type { ThaiToken } from "./thai-scan.ts";
 import { rebalanceSeparators } from "./thai-separators.ts";
 import { bestWordPath } from "./word-lattice.ts";
@@ -103,5 +105,5 @@ export function decideTokens(text: string, model: CharModel, tokens: ThaiToken[]
     pos = group[group.length - 1]?.end ?? pos;
     picks.push(...chosen);
   }
-  return rebalanceSeparators(text, model, tokens, picks);
+  return rebalanceSeparators(text, model, tokens, pairQuotes(text, tokens, picks));
 }

@@ -110,15 +110,15 @@ describe("decodeBytes: declarations the bytes contradict", () => {
 });
 
 describe("decodeBytes: bad input", () => {
-  it("never throws on random bytes and counts what it could not decode", () => {
+  it("refuses random bytes as not text, whatever the declaration says", () => {
     let seed = 7;
     const bytes = new Uint8Array(4096).map(() => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed & 0xff;
+      return (seed >> 16) & 0xff;
     });
-    const out = decodeBytes(bytes, { contentType: "text/plain; charset=utf-8" });
-    expect(typeof out.text).toBe("string");
-    expect(out.encoding.detected).not.toBe("");
+    expect(() => decodeBytes(bytes, { contentType: "text/plain; charset=utf-8" })).toThrow(
+      /^not text: /,
+    );
   });
 
   it("counts undecodable bytes under a declared charset that fits otherwise", () => {

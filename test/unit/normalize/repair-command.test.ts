@@ -32,6 +32,19 @@ describe("lodestone repair", () => {
     );
   });
 
+  it("explains each repaired span with its path and scores when asked", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lodestone-repair-"));
+    const file = join(dir, "damaged.txt");
+    writeFileSync(file, "Groupâ€™s plan for LiĂ¨ge; MOËT® stays\n");
+    const stdout = capture(process.stdout);
+    const stderr = capture(process.stderr);
+    await repairCommand().parseAsync([file, "--explain"], { from: "user" });
+    expect(stdout.text()).toBe("Group’s plan for Liège; MOËT® stays\n");
+    expect(stderr.text()).toContain('"â€™" → "’"\n  via utf-8 read as windows-1252; score ');
+    expect(stderr.text()).toContain('"Ă¨" → "è"\n  via utf-8 read as windows-1250; score ');
+    expect(stderr.text()).not.toContain("MOËT");
+  });
+
   it("says so when there is nothing to repair", () => {
     expect(summarizeRepairs([])).toBe("repair: nothing to repair");
   });

@@ -1,0 +1,50 @@
+/**
+ * How clean a candidate decode is. Two measures: broken characters (U+FFFD,
+ * controls, private use), which say the decoder did not fit the bytes at
+ * all; and anomalies, which tell apart code pages of one script that all
+ * decode without errors but put letters and symbols in the wrong places
+ * (KOI8-R read as windows-1251 swaps case, IBM866 as MacCyrillic puts
+ * symbols inside words, MacRoman as windows-1252 puts "Š" in "KŠufer").
+ */
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point
+const brokenRe = /[\uFFFD\u0000-\u0008\u000E-\u001A\u001C-\u001F\u007F-\u009F\uE000-\uF8FF]/g;
+/** A lower-case letter then a capital inside a word. */
+const caseRe = /\p{Ll}\p{Lu}/gu;
+/** A symbol or a rare punctuation mark between letters. */
+const symbolInWordRe =
+  /\p{L}[\p{S}\u2020-\u2021\u2030\u2039\u203A\u201A\u201E\u2026\u2022]+\p{L}/gu;
+/** A symbol stuck to the start of a word. */
+const symbolBeforeWordRe =
+  /(?<![\p{L}\p{N}])[\p{So}\p{Sm}\u2013\u2014\u2020\u2021\u2030\u201A\u201E\u2022]\p{Ll}/gu;
+/** Letters of Serbian and Macedonian, rare enough elsewhere to weigh as an anomaly when many. */
+const rareCyrillicRe = /[ЂђЃѓЉљЊњЋћЌќЏџЅѕЈј]/g;
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** Number of characters that show the decoder did not fit (U+FFFD, controls other than whitespace, private use). */
+export function brokenChars(text: string): number {
+  return count(brokenRe, text);
+}
+
+/** Whether a decode is clean enough to stand: at most one broken character in 200 (and none in a short text). */
+export function isCleanDecode(text: string): boolean {
+  const broken = brokenChars(text);
+  return broken === 0 || broken / text.length <= 0.005;
+}
+
+/** Anomalies of letter and symbol placement, for choosing among code pages of one script. */
+export function anomalies(text: string): number {
+  return (
+    count(caseRe, text) +
+    count(symbolInWordRe, text) +
+    count(symbolBeforeWordRe, text) +
+    0.5 * count(rareCyrillicRe, text) +
+    5 * brokenChars(text)
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Statistical detection for bytes whose charset nobody declared credibly.
+ * jschardet (a port of Python's chardet) decides: it told apart every
+ * single-byte Cyrillic, Greek, Hebrew, Baltic and Central European code
+ * page of our corpus, where chardet (after ICU) did not; chardet is ten
+ * times faster and sure of itself on long CJK multi-byte text, so it
+ * answers alone there. A candidate that does not decode clean is passed
+ * over; when two code pages of one script come out close, the one whose
+ * decode has fewer misplaced letters and symbols wins (decode-quality.ts).
+ * Measurements in README.md.
+ */
+import chardet from "chardet";
+import iconv from "iconv-lite";
+import jschardet from "jschardet";
+import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
+import { anomalies, isCleanDecode } from "./decode-quality.ts";
+import { decodeJohab } from "./johab.ts";
+
+export interface Sniffed {
+  charset: string;
+  confidence: number;
+}
+
+/** The detectors see at most this much: enough for any statistic, and bounded time. */
+const sampleBytes = 64 * 1024;
+/** Below this, chardet's CJK statistics are not to be trusted alone (39 bytes of EUC-JP look like Big5). */
+const minBytesForChardetAlone = 256;
+
+/** Code pages of one script that decode each other's bytes without errors. */
+const families: string[][] = [
+  ["windows-1251", "koi8-r", "koi8-u", "cp866", "cp855", "maccyrillic", "iso-8859-5"],
+  ["windows-1252", "iso-8859-15", "macintosh", "cp437", "cp850"],
+  ["windows-1250", "iso-8859-2"],
+  ["windows-1257", "iso-8859-13"],
+  ["windows-1253", "iso-8859-7"],
+  ["windows-1255", "iso-8859-8"],
+];
+
+/** Some bytes decoded with a legacy charset (iconv-lite's tables, or ours for Johab). */
+export function decodeLegacy(bytes: Uint8Array, charset: string): string {
+  if (charset === "johab") return decodeJohab(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+}
+
+function canonical(name: string | null): string | null {
+  const charset = name ? canonicalCharset(name) : null;
+  if (!charset || charset.startsWith("utf-") || charset.startsWith("iso-2022")) return null;
+  return charset;
+}
+
+/** Long CJK multi-byte text chardet is sure of, or null. */
+function chardetAlone(sample: Uint8Array): Sniffed | null {
+  if (sample.length < minBytesForChardetAlone) return null;
+  const top = chardet.analyse(sample)[0];
+  const charset = canonical(top?.name ?? null);
+  if (!top || !charset || !isMultiByteLegacy(charset) || top.confidence < 90) return null;
+  return isCleanDecode(decodeLegacy(sample, charset))
+    ? { charset, confidence: top.confidence / 100 }
+    : null;
+}
+
+/** jschardet's candidates that decode clean, likeliest first, then chardet's. */
+function cleanCandidates(sample: Uint8Array): Sniffed[] {
+  const seen = new Set<string>();
+  const out: Sniffed[] = [];
+  const consider = (name: string | null, confidence: number) => {
+    const charset = canonical(name);
+    if (!charset || seen.has(charset)) return;
+    seen.add(charset);
+    if (isCleanDecode(decodeLegacy(sample, charset))) out.push({ charset, confidence });
+  };
+  for (const m of jschardet.detectAll(Buffer.from(sample), { minimumThreshold: 0.05 }))
+    consider(m.encoding, m.confidence);
+  if (out.length === 0)
+    for (const m of chardet.analyse(sample)) consider(m.name, (m.confidence / 100) * 0.8);
+  return out;
+}
+
+/** Bytes (not UTF-8, not UTF-16/32, not ISO-2022) → the likeliest legacy charset. */
+export function sniffLegacy(bytes: Uint8Array): Sniffed {
+  const sample = bytes.subarray(0, sampleBytes);
+  const fast = chardetAlone(sample);
+  if (fast) return fast;
+  const candidates = cleanCandidates(sample);
+  const top = candidates[0];
+  if (!top) return { charset: "windows-1252", confidence: 0.1 };
+  const family = families.find((f) => f.includes(top.charset));
+  // A close runner-up of the same script competes on anomalies.
+  const rival = candidates.find(
+    (c) => c !== top && family?.includes(c.charset) && c.confidence >= top.confidence - 0.05,
+  );
+  if (!rival) return top;
+  const mine = anomalies(decodeLegacy(sample, top.charset));
+  const theirs = anomalies(decodeLegacy(sample, rival.charset));
+  return theirs < mine * 0.7 - 0.5 ? rival : top;
+}

@@ -1,0 +1,202 @@
+/**
+ * How plausible a piece of text is as something a person wrote: the gate
+ * every mojibake repair must pass. Two counts, after the design of Python
+ * ftfy's "badness" (a heuristic tuned on real mojibake and on real text that
+ * only looks like it), rebuilt here from the code-page tables:
+ *
+ * - signatures: character pairs a wrong code page produces and writers
+ *   almost never do: a UTF-8 lead byte's image followed by a continuation
+ *   byte's image that is not a word-final symbol ("Ã©", "â€™", "Ð°",
+ *   "Ĺ‚", "√¢", "─î"), C1 controls, a lead image before U+FFFD.
+ *   Word-final symbols (… ’ ” ® ™ ° ¿ ´) after an accented capital are
+ *   left alone: "NESTLÉ®", "VOCÊ…", "ZZAJÉ’s" are real.
+ * - weirdness: what a wrong decode produces: a Latin letter against a Hangul,
+ *   Hebrew, Armenian or IPA letter ("NESTLɮ", "Bront녔"), a digit against a
+ *   Hebrew letter ("5ף35"), a combining mark on nothing ("4288×ׅ"), private-use
+ *   or unassigned characters, box drawing against letters, a lower-case letter
+ *   before a non-ASCII capital.
+ *
+ * A repair is taken only when it lowers the score (signatures weigh more).
+ */
+import { codePages } from "./code-pages.ts";
+import { pairSignatures, wordFinal } from "./signature-pairs.ts";
+
+const cp1252 = codePages[0];
+const cp1251 = codePages[1];
+if (!cp1252 || !cp1251) throw new Error("code page tables missing");
+
+function classChars(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, (c) => `\\${c}`);
+}
+
+/** cp1252 images of the continuation bytes 0x80–0xBF, and the C1 controls Latin-1 gives for 0x80–0x9F. */
+const contAll = `${classChars(cp1252.high.slice(0, 0x40).join(""))}\\u0080-\\u009F`;
+const currency = "¢£¥";
+const strongCont = classChars(
+  [...cp1252.high.slice(0, 0x40).join("")]
+    .filter((c) => !wordFinal.includes(c) && !currency.includes(c) && !/[\p{L}\u00A0]/u.test(c))
+    .join(""),
+);
+const contNoCurrency = classChars(
+  [...cp1252.high.slice(0, 0x40).join("")]
+    .filter((c) => !currency.includes(c) && c !== "\u00A0")
+    .join(""),
+);
+/** cp1251 images of 0x80–0xBF: "Рµ" is е, "вЂ" starts ’ “ ” – —. */
+const cont1251 = classChars(cp1251.high.slice(0, 0x40).join(""));
+const strong1251 = classChars("ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—™љ›њќћџ¤¦§©¬®°±µ¶·№");
+const accentedCaps = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĞ";
+const box = "\\u2500-\\u259F";
+
+const signatureSource = [
+  // C1 controls are not text; a Latin-1 decoder makes them from windows-1252 bytes.
+  "[\\u0080-\\u009F]",
+  // The commonest lead images, which no real word puts before these symbols.
+  `[ÂÃÎÐ][\\u00A0\\u00A1\\u00A4\\u00A6-\\u00BF${classChars("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘“”•–—˜™š›œžŸ")}\\u0080-\\u009F]`,
+  // …and a currency sign after "Ã" at the start of a word ("Ã¥klagare" for åklagare).
+  "(?<![A-Za-z0-9\\u00C0-\\u024F])Ã[¢£¥](?=[a-z])",
+  // Other 2-byte lead images before a symbol that does not end words.
+  `[ÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßĞ][${strongCont}]`,
+  // An accented capital and a symbol inside a word: "Ä°zmir" (İzmir), "RÄ«ga".
+  `[${accentedCaps}][${classChars("€‚ƒ„…†‡ˆ‰‹•˜›¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")}](?=[a-z])`,
+  // A lower-case letter, then an accented capital and a symbol: "pÅ™ed", "siÄ™".
+  `[a-z][${accentedCaps}][${contNoCurrency}]`,
+  // 3- and 4-byte sequences with at least one symbol that does not end words.
+  `[à-ï](?:[${strongCont}][${contAll}]|[${contAll}][${strongCont}])`,
+  "â€",
+  `[ð-ô](?:[${strongCont}][${contAll}]{2}|[${contAll}][${strongCont}][${contAll}]|[${contAll}]{2}[${strongCont}])`,
+  // A lead image before a lost byte.
+  "[\\u00C2-\\u00F4]\\uFFFD",
+  // A no-break space turned into a space after "Ã" or "Â" ("voilÃ  le", "o Ã s").
+  "[a-z][ÃÂ] ",
+  // An emoji's first two bytes ("ðŸ˜€"): no language writes "ðŸ".
+  "ð[Ÿ\\u009F]",
+  // windows-1251: "вЂ" (’ “ ” – —) and Cyrillic pairs "РµРЅ".
+  "вЂ",
+  `[РС][${strong1251}]`,
+  `[РС][${cont1251}][РС][${cont1251}]`,
+  // windows-1250 / ISO-8859-2 / windows-1257: "LiĂ¨ge", "Ĺ‚", "Ć©".
+  // (Not before ™, …, closing quotes or a no-break space: Romanian ends words in "Ă".)
+  `[ĂĹĆĀ][${classChars("€‚„†‡‰‹‘“•–—›¤¦§¨©«¬®°±´µ¶·¸½˘˙˛˝ˇ")}]`,
+  // windows-1253: Greek pairs "Ξ±", and "β€".
+  `[ΞΟ][${classChars("€‚ƒ„…†‡‰‹‘’“”•–—™›¤¦§¨©«¬®―°±²³΄µ¶·»½")}]`,
+  "β€",
+  // MacRoman: "g√¢teaux", "‚Äô"; √ before a math symbol is mathematics ("√π").
+  "√[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ≤≥¥µæø]",
+  "‚Ä",
+  "≈[°¢]",
+  // cp437: a box-drawing lead before an accented letter ("─îe┼ítina"), "ΓÇ".
+  "[└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀][ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜáíóúñÑ]",
+  "ΓÇ",
+  // KOI8: a Cyrillic letter before box drawing.
+  `[а-яА-ЯёЁ][${box}]`,
+].join("|");
+
+const signatureRe = new RegExp(signatureSource, "g");
+
+const weirdSource = [
+  // A Latin letter against a letter of a script Latin words never touch.
+  // (Hangul only against lower case: "LG전자" is real.)
+  "[a-z\\u00DF-\\u00FF][\\p{Script=Hangul}]|[\\p{Script=Hangul}][a-z\\u00DF-\\u00FF]",
+  "[A-Za-z\\u00C0-\\u024F][\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF]",
+  "[\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF][A-Za-z\\u00C0-\\u024F]",
+  // A digit or symbol against a Hebrew, Armenian or IPA letter.
+  "(?!\\uFFFD)[0-9\\p{S}][\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF]",
+  "[\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF](?!\\uFFFD)[0-9\\p{S}]",
+  // Rare Latin Extended-B letters (not Vietnamese ơ ư, not Romanian ș ț, not the digraphs).
+  "[\\u0180-\\u019F\\u01A2-\\u01AE\\u01B1-\\u01C3\\u01DD\\u01F6-\\u01F7\\u021C-\\u024F]",
+  // A combining mark on nothing: at the start or after a space ("$̶6̶" strikes through symbols and digits).
+  "(?<![^\\s])\\p{M}",
+  // Controls, private use, unassigned.
+  "[\\u0080-\\u009F\\p{Co}\\p{Cn}]",
+  // Box drawing against a letter.
+  `[${box}]\\p{L}|\\p{L}[${box}]`,
+  // A lower-case letter before a non-ASCII capital ("MģÄM").
+  "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
+  // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur").
+  // (A Latin capital before Cyrillic is a common homoglyph: "Cрпски".)
+  "[a-z\\u00DF-\\u00FF][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]",
+  // Spacing and direction characters nobody types between letters.
+  "[\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F]",
+  // An accented capital after a capital and before lower case ("HÀfen", "SÌddeutschland").
+  "\\p{Lu}[\\u00C0-\\u00DE\\u0100-\\u017E](?<=\\p{Lu})(?=\\p{Ll}\\p{Ll})",
+  // Spacing diacritics are rare on their own.
+  "[\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8]",
+].join("|");
+
+const weirdRe = new RegExp(weirdSource, "gu");
+
+function countIn(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** Characters of context every pattern needs around a non-ASCII character. */
+const reach = 3;
+
+/**
+ * Matches of a pattern that always involves a non-ASCII character, counted
+ * only in the stretches around non-ASCII characters: a long English line
+ * with two damaged words costs two short scans, not one long one.
+ */
+/**
+ * Characters no pattern here starts from or needs (ASCII, common punctuation,
+ * CJK, kana, full-width forms): a stretch made only of them scores zero at
+ * once, which keeps clean Chinese and Japanese fast.
+ */
+const unsafeRe =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  /[^\u0000-\u007F\u2010-\u2027\u2030-\u205E\u3000-\u30FF\u4E00-\u9FFF\uFF00-\uFFEF]/;
+
+function count(re: RegExp, text: string): number {
+  if (!unsafeRe.test(text)) return 0;
+  if (text.length < 256) return countIn(re, text);
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    while (i < len && text.charCodeAt(i) < 0x80) i++;
+    if (i >= len) break;
+    const start = Math.max(0, i - reach);
+    let end = i;
+    // Extend while another non-ASCII character comes within twice the reach.
+    while (end < len) {
+      let j = end + 1;
+      while (j < len && j <= end + 2 * reach && text.charCodeAt(j) < 0x80) j++;
+      if (j < len && j <= end + 2 * reach) end = j;
+      else break;
+    }
+    const stop = Math.min(len, end + reach + 1);
+    n += countIn(re, text.slice(start, stop));
+    i = stop;
+  }
+  return n;
+}
+
+/** Number of mojibake signatures in a text. */
+export function signatures(text: string): number {
+  return count(signatureRe, text) + pairSignatures(text);
+}
+
+/** Whether a text shows any mojibake signature at all. */
+export function hasSignature(text: string): boolean {
+  if (pairSignatures(text) > 0) return true;
+  return count(signatureRe, text) > 0;
+}
+
+/** Number of implausible character sequences (what a wrong decode produces). */
+export function weirdness(text: string): number {
+  return count(weirdRe, text);
+}
+
+/** Implausibility of a text: signatures weigh three, weirdness one. Lower is more plausible. */
+export function implausibility(text: string): number {
+  return 3 * signatures(text) + weirdness(text);
+}
+
+/** Implausibility when the weirdness is already known (saves the costlier scan). */
+export function implausibilityWith(text: string, weird: number): number {
+  return 3 * signatures(text) + weird;
+}

@@ -1,0 +1,132 @@
+/**
+ * Mojibake signatures read off the code-page tables: the pair of characters
+ * a code page makes of a UTF-8 lead byte and the continuation byte after it,
+ * kept when real text would not put that pair together:
+ * - A: a lead image before a symbol ("Â®", "В°", "Β±", "┬«", "Ã©"); for a
+ *   lead that is itself an accented letter, only before a symbol that does
+ *   not end words (real "VOCÊ…", "É®", "Ö™" stay); never two box-drawing
+ *   characters (line art), never an accented letter before a currency sign
+ *   ("5×£35", "Ã¥" is too ambiguous on its own);
+ * - A: a rare symbol lead before a letter ("√¢", "¬Æ");
+ * - B: a letter lead before a letter continuation ("Рё", "Сі"): real
+ *   Cyrillic or Greek can do that once, so it counts only when another pair
+ *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ").
+ */
+import { codePages } from "./code-pages.ts";
+
+/** Symbols that end a word in real text, after a letter: "VOCÊ…", "ZZAJÉ’s", "É¿", "aí´´", "Gruß“". */
+export const wordFinal = "…’”“‘„»®™©°¹²³ªº¿¡´¨·–—";
+const currency = "¢£¥";
+/** Punctuation common enough in text to start a pair of its own ("…étrange"). */
+const commonPunct = "…“”‘’«»–—•·¡¿×÷\u00A0";
+/** Mathematics: "√π", "≈∞" are formulas, not mojibake. */
+const mathRe = /[\p{Sm}\p{Script=Greek}]/u;
+
+const letterRe = /\p{L}/u;
+const boxRe = /[\u2500-\u259F]/;
+/** Box drawing proper (not shades or blocks): two of them together are line art ("├┤a┼┐a"). */
+const lineArtRe = /[\u2500-\u257F]/;
+/** Spacing accents used as quotes and eyebrows ("`¬´", "lá´´"). */
+const spacingMarkRe = /[\u00B4\u00A8\u02C6\u02DC\u00AF\u00B8\u02D8-\u02DD]/;
+const latinRe = /\p{Script=Latin}/u;
+
+/**
+ * "Â" and "Ã", the images of C2 and C3 in the Latin-1 family: no real word
+ * puts a symbol after them, so every pair they start is a signature. The
+ * same bytes are "Ă" in windows-1250, which Romanian writes before anything.
+ */
+const latin1Leads = "ÂÃ";
+/** Letters so rare in real text that anything after them is a signature (MacRoman's leads of Arabic and Latin Extended-A). */
+const rareLeads = "ÿŸƒ";
+
+/** UTF-8 lead bytes that start most real sequences: Latin-1, Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic. */
+const coreLeads = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1, 0xd7, 0xd8, 0xd9]);
+
+/** pair (two UTF-16 units as one number) → bit mask of code pages (by index) where it is a strong (A) or a letter (B) pair. */
+const strong = new Map<number, number>();
+const letters = new Map<number, number>();
+/** Every character that starts a pair of either kind: most text never reaches the maps. */
+const leads = new Set<number>();
+
+function key(a: number, b: number): number {
+  return a * 0x10000 + b;
+}
+
+function add(map: Map<number, number>, pair: string, bit: number): void {
+  if (pair.length !== 2) return;
+  const k = key(pair.charCodeAt(0), pair.charCodeAt(1));
+  map.set(k, (map.get(k) ?? 0) | bit);
+  leads.add(pair.charCodeAt(0));
+}
+
+codePages.forEach((cp, index) => {
+  const bit = 1 << index;
+  for (let lead = 0xc2; lead <= 0xf4; lead++) {
+    const l = cp.high[lead - 0x80] ?? "";
+    const lIsLetter = letterRe.test(l);
+    for (let cont = 0x80; cont < 0xc0; cont++) {
+      const c = cp.high[cont - 0x80] ?? "";
+      if (c === "" || l === "") continue;
+      const pair = l + c;
+      const cIsLetter = letterRe.test(c);
+      if (!lIsLetter) {
+        // Common punctuation before anything, "×" before anything: real
+        // text does it, so only a run of pairs counts ("–£–∫—Ä", "×™×©").
+        if (commonPunct.includes(l)) add(letters, pair, bit);
+        else if (boxRe.test(l) && lineArtRe.test(c)) continue;
+        else if (spacingMarkRe.test(c)) continue;
+        else if (/\p{Sm}/u.test(l) && l !== "¬" && mathRe.test(c)) continue;
+        else add(strong, pair, bit);
+        continue;
+      }
+      if (cIsLetter) {
+        // Latin-1 and friends: "Â", "Ã" never come before "š", "œ", "µ", nor
+        // "â" (the lead of all punctuation and symbols: "âœ”" is ✔).
+        if (latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") add(strong, pair, bit);
+        else add(letters, pair, bit);
+        continue;
+      }
+      if (c === "\u00A0") {
+        // "Ã" + no-break space is "à"; "Ă", "Ä" + no-break space are real Romanian, Finnish.
+        if (latin1Leads.includes(l)) add(strong, pair, bit);
+        continue;
+      }
+      // "Ã’s" is a real apostrophe after a letter as often as it is "Ò".
+      if (c === "\u2019" && latin1Leads.includes(l)) continue;
+      if (currency.includes(c) && lead !== 0xc2) continue;
+      if (lead === 0xe2 && cont === 0x80) {
+        add(strong, pair, bit);
+        continue;
+      }
+      if (coreLeads.has(lead) && !latinRe.test(l)) add(strong, pair, bit);
+      else if (latin1Leads.includes(l) || rareLeads.includes(l)) add(strong, pair, bit);
+      else if (!wordFinal.includes(c)) add(strong, pair, bit);
+    }
+  }
+  // windows-1251 and kin spell the punctuation prefix E2 80 with a letter ("вЂ").
+  add(strong, (cp.high[0xe2 - 0x80] ?? "") + (cp.high[0] ?? ""), bit);
+});
+
+/** Number of signature pairs in a text (one pass; a set lookup per non-ASCII character). */
+export function pairSignatures(text: string): number {
+  let n = 0;
+  const end = text.length - 1;
+  for (let i = 0; i < end; i++) {
+    const a = text.charCodeAt(i);
+    if (a < 0x80 || !leads.has(a)) continue;
+    const k = key(a, text.charCodeAt(i + 1));
+    if (strong.has(k)) {
+      n++;
+      i++;
+      continue;
+    }
+    const b = letters.get(k);
+    if (b === undefined || i + 3 > end) continue;
+    const next = key(text.charCodeAt(i + 2), text.charCodeAt(i + 3));
+    if (((strong.get(next) ?? 0) | (letters.get(next) ?? 0)) & b) {
+      n++;
+      i += 1;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,170 @@
+/**
+ * UTF-8 decoding of bytes recovered from mojibake, more forgiving than a
+ * strict decoder in the three ways real damage needs and no others:
+ * - CESU-8 (and Java's) surrogate pairs, six bytes for one astral character
+ *   (an emoji encoded by a UTF-16 program), are joined;
+ * - a wildcard byte (wildcardByte: a byte that had become U+FFFD) may stand
+ *   for any continuation byte; the character it was part of is lost and
+ *   becomes one U+FFFD, not one per byte;
+ * - a space where a sequence needed byte 0xA0 is read as that byte when the
+ *   caller allows it (a no-break space that some program turned into a plain
+ *   space: "voilÃ  le travail").
+ * Anything else that is not UTF-8 stops a strict decode, or is kept as it was
+ * in a partial one.
+ */
+import { wildcardByte } from "./code-pages.ts";
+
+export interface Decoded {
+  text: string;
+  /** Multi-byte sequences decoded. */
+  sequences: number;
+  /** Of which were lost (became U+FFFD). */
+  lost: number;
+  /** Source characters that sequences took up. */
+  covered: number;
+}
+
+/** Lead bytes whose sequence with 0xA0 makes a likely character (NBSP, à, Š, Π, Р, ٠). */
+const nbspLeads = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9]);
+
+function isCont(b: number | undefined): boolean {
+  return b !== undefined && ((b >= 0x80 && b < 0xc0) || b === wildcardByte);
+}
+
+interface Sequence {
+  length: number;
+  /** Bytes consumed from the input (a space read as 0xA0 counts). */
+  text: string;
+  lost: boolean;
+  /** A space was read as 0xA0. */
+  spaced?: boolean;
+}
+
+/** The sequence starting at i, or null. `space` says whether a space may stand for 0xA0. */
+function readSequence(bytes: number[], i: number, space: boolean): Sequence | null {
+  const lead = bytes[i] ?? 0;
+  let need = 0;
+  if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+  else if (lead >= 0xe0 && lead <= 0xef) need = 2;
+  else if (lead >= 0xf0 && lead <= 0xf4) need = 3;
+  else return null;
+  // "â€" with its last byte dropped (not replaced: a U+FFFD stays a lost
+  // character): windows-1252 has no character for 0x9D, so some programs drop
+  // it, and E2 80 9D is ”, far more often than the four other characters whose
+  // last byte windows-1252 leaves undefined.
+  if (lead === 0xe2 && bytes[i + 1] === 0x80) {
+    const last = bytes[i + 2];
+    // Some encoders write "?" for the byte they could not map: then it is lost.
+    if (last === 0x3f) return { length: 3, text: "\uFFFD", lost: true };
+    if (last === undefined || last < 0x80) return { length: 2, text: "\u201D", lost: false };
+  }
+  const seq = [lead];
+  let spaced = false;
+  for (let k = 1; k <= need; k++) {
+    const b = bytes[i + k];
+    if (isCont(b)) seq.push(b ?? 0);
+    else if (b === 0x20 && space && (need === 1 ? nbspLeads.has(lead) : true)) {
+      seq.push(0xa0);
+      spaced = true;
+    } else return null;
+  }
+  if (seq.includes(wildcardByte)) return { length: need + 1, text: "\uFFFD", lost: true };
+  const b1 = seq[1] ?? 0;
+  let cp: number;
+  if (need === 1) {
+    cp = ((lead & 0x1f) << 6) | (b1 & 0x3f);
+    return { length: 2, text: String.fromCharCode(cp), lost: false, spaced };
+  }
+  if (need === 2) {
+    // No overlongs; surrogates only as the first half of a CESU-8 pair.
+    if (lead === 0xe0 && b1 < 0xa0) return null;
+    cp = ((lead & 0x0f) << 12) | ((b1 & 0x3f) << 6) | ((seq[2] ?? 0) & 0x3f);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      const low = readSequence(bytes, i + 3, false);
+      if (low && low.text.length === 1) {
+        const lc = low.text.charCodeAt(0);
+        if (lc >= 0xdc00 && lc <= 0xdfff)
+          return { length: 6, text: String.fromCharCode(cp, lc), lost: false };
+      }
+      return null;
+    }
+    // A lone low surrogate is returned so that a high one before it can pair it.
+  } else {
+    if ((lead === 0xf0 && b1 < 0x90) || (lead === 0xf4 && b1 >= 0x90)) return null;
+    cp =
+      ((lead & 0x07) << 18) |
+      ((b1 & 0x3f) << 12) |
+      (((seq[2] ?? 0) & 0x3f) << 6) |
+      ((seq[3] ?? 0) & 0x3f);
+  }
+  return { length: need + 1, text: String.fromCodePoint(cp), lost: false };
+}
+
+/**
+ * "í" and "έ" end in byte 0xAD, a soft hyphen in windows-1252, which some
+ * programs delete as invisible ("antÃgeno"): a lead before a lower-case
+ * letter, where a whole line is otherwise UTF-8, lost it.
+ */
+function lostSoftHyphen(bytes: number[], i: number): Sequence | null {
+  const lead = bytes[i];
+  const next = bytes[i + 1] ?? 0;
+  if (next < 0x61 || next > 0x7a) return null;
+  if (lead === 0xc3) return { length: 1, text: "í", lost: false };
+  if (lead === 0xce) return { length: 1, text: "έ", lost: false };
+  return null;
+}
+
+function wordGoesOn(source: string, at: number): boolean {
+  const rest = source.slice(at, at + 6);
+  return rest.startsWith(" ") || /^(s(?=[\s.,;:!?]|$)|quel|quil)/.test(rest);
+}
+
+function isLoneSurrogate(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+/**
+ * Decodes bytes recovered from `source` from offset `from` (one byte per
+ * UTF-16 unit of it; the source after them is read only to look ahead).
+ * Strict: null unless every non-ASCII byte is part of a sequence. Partial:
+ * bytes that are not are kept as the source characters they came from.
+ */
+export function decodeRecovered(
+  bytes: number[],
+  source: string,
+  strict: boolean,
+  space: boolean,
+  from = 0,
+): Decoded | null {
+  let text = "";
+  let sequences = 0;
+  let lost = 0;
+  let covered = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80 || b === wildcardByte) {
+      text += source.charAt(from + i);
+      i++;
+      continue;
+    }
+    const seq = readSequence(bytes, i, space) ?? (strict ? lostSoftHyphen(bytes, i) : null);
+    if (seq && !isLoneSurrogate(seq.text)) {
+      text += seq.text;
+      sequences++;
+      if (seq.lost) lost++;
+      i += seq.length;
+      covered += seq.length;
+      // "à" is a word of its own in French and Portuguese: the lost no-break
+      // space stood before a space that was dropped too, unless a word that
+      // starts with "à" goes on (Portuguese "às", "àquele").
+      if (seq.spaced && b === 0xc3 && !wordGoesOn(source, from + i)) i--;
+      continue;
+    }
+    if (strict) return null;
+    text += source.charAt(from + i);
+    i++;
+  }
+  return { text, sequences, lost, covered };
+}

@@ -1,0 +1,159 @@
+/**
+ * Builds the mojibake corpus (test/fixtures/mojibake/cases.jsonl) from texts
+ * written for it: every clean text of source-texts.txt through every
+ * wrong-code-page path a real page goes through (UTF-8 bytes decoded with a
+ * single-byte code page, by iconv-lite), plus the clean texts themselves and
+ * those of suspicious-texts.txt, which must come back untouched. A lost
+ * byte (a code page's undefined byte, decoded as U+FFFD) leaves its character
+ * expected as U+FFFD. Run: npx tsx test/bench/mojibake-corpus-build.ts
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
+
+const dir = fileURLToPath(new URL("../fixtures/mojibake/", import.meta.url));
+
+/** One case: `input` must repair to `expected` (equal to it for a correct text). */
+export interface MojibakeCase {
+  id: string;
+  kind: "broken" | "correct";
+  path: string;
+  lang: string;
+  input: string;
+  expected: string;
+}
+
+const singleByte = [
+  "windows-1252",
+  "windows-1251",
+  "windows-1250",
+  "windows-1253",
+  "windows-1254",
+  "windows-1257",
+  "iso-8859-2",
+  "iso-8859-15",
+  "macintosh",
+  "cp437",
+  "cp850",
+  "koi8-r",
+];
+
+/** WHATWG decoding: an undefined windows-1252 byte becomes its C1 control, as browsers do. */
+function browserCp1252(bytes: Buffer): string {
+  let out = "";
+  for (const b of bytes) {
+    const ch = iconv.decode(Buffer.from([b]), "windows-1252");
+    out += ch === "\uFFFD" ? String.fromCharCode(b) : ch;
+  }
+  return out;
+}
+
+/** The original with each character whose UTF-8 bytes a code page cannot decode replaced by U+FFFD. */
+function expectedThrough(text: string, cp: string): string {
+  let out = "";
+  for (const ch of text) {
+    const lost = iconv.decode(Buffer.from(ch, "utf8"), cp).includes("\uFFFD");
+    out += lost ? "\uFFFD" : ch;
+  }
+  return out;
+}
+
+/** CESU-8: each astral character as two 3-byte surrogates. */
+function cesu8(text: string): Buffer {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      parts.push(Buffer.from([0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]));
+    } else parts.push(Buffer.from(text.charAt(i), "utf8"));
+  }
+  return Buffer.concat(parts);
+}
+
+function readTexts(name: string): { lang: string; text: string }[] {
+  return readFileSync(`${dir}${name}`, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => {
+      const tab = line.indexOf("\t");
+      return tab > 0 && tab < 4
+        ? { lang: line.slice(0, tab), text: line.slice(tab + 1) }
+        : { lang: "mixed", text: line };
+    });
+}
+
+export function buildCases(): MojibakeCase[] {
+  const cases: MojibakeCase[] = [];
+  const add = (c: Omit<MojibakeCase, "id">) => {
+    if (c.kind === "broken" && c.input === c.expected) return;
+    cases.push({ id: `${c.kind}-${String(cases.length).padStart(4, "0")}`, ...c });
+  };
+  const sources = readTexts("source-texts.txt");
+  for (const { lang, text } of sources) {
+    const utf8 = Buffer.from(text, "utf8");
+    for (const cp of singleByte) {
+      add({
+        kind: "broken",
+        path: `utf8-as-${cp}`,
+        lang,
+        input: iconv.decode(utf8, cp),
+        expected: expectedThrough(text, cp),
+      });
+    }
+    add({
+      kind: "broken",
+      path: "utf8-as-browser-windows-1252",
+      lang,
+      input: browserCp1252(utf8),
+      expected: text,
+    });
+    add({
+      kind: "broken",
+      path: "utf8-as-latin-1",
+      lang,
+      input: utf8.toString("latin1"),
+      expected: text,
+    });
+    add({
+      kind: "broken",
+      path: "utf8-as-windows-1252-twice",
+      lang,
+      input: browserCp1252(Buffer.from(browserCp1252(utf8), "utf8")),
+      expected: text,
+    });
+    add({
+      kind: "broken",
+      path: "utf8-as-windows-1252-nbsp-as-space",
+      lang,
+      input: browserCp1252(utf8).replace(/\u00A0/g, " "),
+      expected: text,
+    });
+    if (/[\uD800-\uDFFF]/.test(text))
+      add({
+        kind: "broken",
+        path: "cesu8-as-windows-1252",
+        lang,
+        input: browserCp1252(cesu8(text)),
+        expected: text,
+      });
+    const cp1252 = iconv.encode(text, "windows-1252");
+    if (iconv.decode(cp1252, "windows-1252") === text && /[\u0100-\uFFFF]/.test(text))
+      add({
+        kind: "broken",
+        path: "windows-1252-as-latin-1",
+        lang,
+        input: cp1252.toString("latin1"),
+        expected: text,
+      });
+  }
+  for (const { lang, text } of [...sources, ...readTexts("suspicious-texts.txt")])
+    add({ kind: "correct", path: "correct", lang, input: text, expected: text });
+  return cases;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const cases = buildCases();
+  writeFileSync(`${dir}cases.jsonl`, `${cases.map((c) => JSON.stringify(c)).join("\n")}\n`);
+  const broken = cases.filter((c) => c.kind === "broken").length;
+  console.log(`${cases.length} cases: ${broken} broken, ${cases.length - broken} correct`);
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { implausibility } from "../../../pipelines/normalize/repair/plausibility.ts";
+import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
+
+describe("the plausibility gate leaves real text alone", () => {
+  it.each([
+    "MOËT® and CAFÉ™ are brands",
+    "Selling 3×£20 prints",
+    "Row 1024×… was cut",
+    "She wrote “Zoë…” and stopped",
+    "CURTA SE VOCÊ…",
+    "ÖÅ™ Ltd. and ÅLAND® ferries",
+    "√π ≈ 1.772",
+    "┌─┐│a│└─┘ is a box",
+    "SÃO PAULO — NÃO HÁ ACORDO",
+    "Ðórr and Ðóra",
+    "KÄSI\u00a0YLÖS\u00a0NYT",
+    "СІЧЕНЬ 2025: РІСТ ЦІН",
+    "Η λέξη ¨ελευθερία¨",
+    "ราคาแร่หายากเพิ่มขึ้น",
+    "한국어와 English가 섞인 문장",
+    "עברית ועוד English",
+    "稀土价格上涨３％，“市场回暖”——分析师说。",
+    "ROMÂNĂ™ and ROMÂNĂ\u00a0",
+    "So many Ã’s here",
+    "Ō¬o",
+    "a width of 10 Å—",
+    "LIETUVIŲ™",
+    "BLÅØ",
+  ])("%s", (text) => {
+    const out = repairMojibake(text);
+    expect(out.text).toBe(text);
+    expect(out.repairs).toEqual([]);
+  });
+});
+
+describe("code pages beyond windows-1252", () => {
+  it.each([
+    ["MacRoman", "cr√®me br√ªl√©e", "crème brûlée", "macintosh"],
+    ["cp437", "┼ákoda a ─îesk├í", "Škoda a Česká", "cp437"],
+    ["windows-1251", "вЂњРїСЂРёРІРµС‚вЂќ", "“привет”", "windows-1251"],
+    ["windows-1250", "cafĂ© in LiĂ¨ge", "café in Liège", "windows-1250"],
+    ["windows-1253", "Ξ±Ξ»Ξ»Ξ¬", "αλλά", "windows-1253"],
+    ["Hebrew through windows-1250", "×ˇ×¤×¨", "ספר", "windows-1250"],
+    ["Arabic through MacRoman", "ŸÉÿ™ÿ®", "كتب", "macintosh"],
+    ["å at the start of a word", "Ã¥ngstrÃ¶m", "ångström", "latin-1"],
+  ])("%s", (_name, broken, fixed, path) => {
+    const out = repairMojibake(broken);
+    expect(out.text).toBe(fixed);
+    expect(out.repairs[0]?.detail).toContain(path);
+  });
+
+  it("restores a no-break space that became a space", () => {
+    expect(repairMojibake("dÃ©jÃ  vu, Ã  bientÃ´t").text).toBe("déjà vu, à bientôt");
+  });
+
+  it("reads C1 controls as windows-1252 punctuation", () => {
+    const out = repairMojibake("\u0093Quoted\u0094 and done\u0085");
+    expect(out.text).toBe("“Quoted” and done…");
+    expect(out.repairs).toEqual([
+      { kind: "mojibake", count: 3, detail: "C1 controls read as windows-1252" },
+    ]);
+  });
+
+  it("keeps U+FFFD only for a character whose byte was lost", () => {
+    expect(repairMojibake("Ð¡Ð»Ð¾Ð²Ð¾ Ñ�Ð»Ð¾Ð²Ð¾").text).toBe("Слово \uFFFDлово");
+  });
+
+  it("reads a closing quote whose last byte was dropped", () => {
+    expect(repairMojibake("It was â€œthe bestâ€ year").text).toBe("It was “the best” year");
+  });
+
+  it("marks an emoji whose last byte was lost as one lost character", () => {
+    expect(repairMojibake("great ðŸ‘\uFFFD news").text).toBe("great \uFFFD news");
+  });
+
+  it("joins CESU-8 surrogate pairs", () => {
+    expect(repairMojibake("launch í\u00a0½íº€ today").text).toBe("launch 🚀 today");
+  });
+
+  it.each([
+    ["a dingbat", "âœ” Done", "✔ Done"],
+    ["a capital inside a word", "Ä°zmir and RÄ«ga", "İzmir and Rīga"],
+    ["combining strokes over symbols and digits", "price $Ì¶9Ì¶ now", "price $̶9̶ now"],
+    ["a lost byte written as ?", "rated â€œaa+â€? by", "rated “aa+\uFFFD by"],
+    [
+      "à alone in a damaged line",
+      "dÃ©placement relatifs Ã l’usage",
+      "déplacement relatifs à l’usage",
+    ],
+    ["à before s'", "signe Ã s'Ã©loigner", "signe à s'éloigner"],
+    ["two wrong code pages in a row", "Г‚ВЈ5.8bn", "£5.8bn"],
+    ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
+    [
+      "a soft hyphen deleted as invisible",
+      "o antÃgeno e os nÃveis de condiÃ§Ãµes",
+      "o antígeno e os níveis de condições",
+    ],
+    ["MacRoman Latin Extended-A", "ievƒìlƒìtƒÅs partijas", "ievēlētās partijas"],
+    ["KOI8-R", "п∙я│п╩п╦ п▓я▀", "Если Вы"],
+    ["a lost no-break space in windows-1257", "Å veices baÅ†Ä·ieri", "Šveices baņķieri"],
+  ])("repairs %s", (_name, broken, fixed) => {
+    expect(repairMojibake(broken).text).toBe(fixed);
+  });
+
+  it("repairs a span joined by a space to a real character no code page has", () => {
+    expect(repairMojibake("≥ \u00e2\u0089\u00a5 40").text).toBe("≥ ≥ 40");
+  });
+
+  it("repairs one span without touching a real one beside it", () => {
+    expect(repairMojibake("MOËT® at the cafÃ© tonight").text).toBe("MOËT® at the café tonight");
+  });
+
+  it("scores mojibake as less plausible than its repair", () => {
+    expect(implausibility("GroupÃ¢â‚¬â„¢s")).toBeGreaterThan(implausibility("Group’s"));
+    expect(implausibility("NESTLɮ")).toBeGreaterThan(implausibility("NESTLÉ®"));
+  });
+});
