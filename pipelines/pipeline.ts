@@ -191,6 +191,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
         async completed(_request, docs, { sources }) {
           for (const doc of docs) {
             await sources.fetched(doc.source.id, doc.content_hash, {
+              encoding: doc.encoding.detected,
               ...(doc.etag ? { etag: doc.etag } : {}),
               ...(doc.last_modified ? { last_modified: doc.last_modified } : {}),
             });

@@ -20,6 +20,8 @@ export interface PreviousFetch {
   content_hash?: string;
   etag?: string;
   last_modified?: string;
+  /** The charset the source's last document was decoded with: a prior for short, undeclared bytes. */
+  encoding?: string;
 }
 
 /**
@@ -29,11 +31,11 @@ export interface PreviousFetch {
 export interface SourceLedger {
   /** What the last complete run of the source saw, unless that run is `exceptRun`. */
   previousFor(sourceId: string, options: { exceptRun: string }): Promise<PreviousFetch | undefined>;
-  /** Remembers the validators the server gave for this content, for the next conditional request. */
+  /** Remembers the charset of this content and the server's validators, for the next fetch. */
   fetched(
     sourceId: string,
     contentHash: string,
-    validators: { etag?: string; last_modified?: string },
+    facts: { etag?: string; last_modified?: string; encoding?: string },
   ): Promise<void>;
   /** Remembers how many documents this content fans out to, so the source counts as done once all are indexed. */
   expect(sourceId: string, contentHash: string, documents: number, runId: string): Promise<void>;

@@ -9,12 +9,16 @@ import type { SafeFetcher } from "./http/safe-fetcher.ts";
 
 export const fetchRequestSchema = z.object({
   source: sourceRefSchema,
-  /** What the last complete run saw; set by the fetch worker from the source state. */
+  /**
+   * What the last complete run saw (content hash, validators), and the charset
+   * the source's last document was decoded with; set from the source state.
+   */
   previous: z
     .object({
       content_hash: z.string().optional(),
       etag: z.string().optional(),
       last_modified: z.string().optional(),
+      encoding: z.string().optional(),
     })
     .optional(),
 });

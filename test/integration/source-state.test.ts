@@ -57,6 +57,30 @@ describe("source state", () => {
   });
 });
 
+describe("the charset prior", () => {
+  const t = createTestEnv("source-state-charset");
+  const redis = createRedis(t.config, false);
+  const state = new SourceState(redis, t.config.QUEUE_PREFIX);
+
+  afterAll(async () => {
+    redis.disconnect();
+    await t.cleanup();
+  });
+
+  it("hands the last document's charset to the next fetch, whether or not that run completed", async () => {
+    await state.fetched("src-d", "hash-1", { encoding: "gbk", etag: '"v1"' });
+    // Incomplete (nothing expected yet): no skip, but the charset is known.
+    expect(await state.previousFor("src-d", { exceptRun: "run-1" })).toEqual({ encoding: "gbk" });
+    await state.expect("src-d", "hash-1", 1, "run-1");
+    await state.indexed("src-d", "src-d", "hash-1");
+    expect(await state.previousFor("src-d", { exceptRun: "run-2" })).toEqual({
+      content_hash: "hash-1",
+      etag: '"v1"',
+      encoding: "gbk",
+    });
+  });
+});
+
 describe("a fetch job run again within its own run", () => {
   const t = createTestEnv("fetch-rerun");
 

@@ -40,27 +40,35 @@ export class SourceState implements SourceLedger {
     options: { exceptRun?: string } = {},
   ): Promise<PreviousFetch | undefined> {
     const state = await this.redis.hgetall(key(this.prefix, sourceId));
-    if (options.exceptRun !== undefined && state.run_id === options.exceptRun) return undefined;
+    // The charset of the last document is a prior for the next, complete run or not.
+    const prior = state.encoding ? { encoding: state.encoding } : undefined;
+    if (options.exceptRun !== undefined && state.run_id === options.exceptRun) return prior;
     const hash = state.content_hash;
     const expected = Number(state.expected_docs ?? "NaN");
     if (!hash || state.pipeline_version !== PIPELINE_VERSION || !Number.isInteger(expected))
-      return undefined;
+      return prior;
     const indexed = Object.entries(state).filter(
       ([field, value]) => field.startsWith("indexed:") && value === hash,
     );
-    if (indexed.length < expected) return undefined;
+    if (indexed.length < expected) return prior;
     const http = httpHeadersSchema.safeParse(JSON.parse(state[`http:${hash}`] ?? "{}"));
-    return { content_hash: hash, ...(http.success ? http.data : {}) };
+    return { content_hash: hash, ...(http.success ? http.data : {}), ...prior };
   }
 
-  /** Called by the fetch stage: what the server said about this content, for the next conditional request. */
+  /**
+   * Called by the fetch stage: the charset this content was decoded with, and
+   * what the server said about it, for the next conditional request.
+   */
   async fetched(
     sourceId: string,
     contentHash: string,
-    http: { etag?: string; last_modified?: string },
+    facts: { etag?: string; last_modified?: string; encoding?: string },
   ): Promise<void> {
-    if (!http.etag && !http.last_modified) return;
-    await this.redis.hset(key(this.prefix, sourceId), `http:${contentHash}`, JSON.stringify(http));
+    const { encoding, ...http } = facts;
+    const fields: Record<string, string> = {};
+    if (encoding) fields.encoding = encoding;
+    if (http.etag || http.last_modified) fields[`http:${contentHash}`] = JSON.stringify(http);
+    if (Object.keys(fields).length > 0) await this.redis.hset(key(this.prefix, sourceId), fields);
   }
 
   /** Called by the language stage: how many documents this content hash fans out to. */
