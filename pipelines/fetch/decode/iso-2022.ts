@@ -26,53 +26,63 @@ export function sniffIso2022(bytes: Uint8Array): "iso-2022-jp" | "iso-2022-kr" |
   return kr > 0 ? "iso-2022-kr" : "iso-2022-jp";
 }
 
-function decodeRuns(runs: { wide: boolean; bytes: number[] }[], euc: string): string {
-  return runs
-    .map((r) =>
-      r.wide
-        ? iconv.decode(Buffer.from(r.bytes.map((b) => b | 0x80)), euc)
-        : Buffer.from(r.bytes).toString("latin1"),
-    )
-    .join("");
+/**
+ * The bytes of a 7-bit stream split where it shifts between ASCII and the
+ * double-byte set; each stretch is decoded on its own at the end.
+ */
+class ShiftedRuns {
+  private readonly runs: { wide: boolean; bytes: number[] }[] = [];
+  private run: number[] = [];
+  private wide = false;
+
+  /** Ends the current stretch; what follows is in the double-byte set when `wide`. */
+  shift(wide: boolean): void {
+    if (this.run.length > 0) this.runs.push({ wide: this.wide, bytes: this.run });
+    this.run = [];
+    this.wide = wide;
+  }
+
+  get inWide(): boolean {
+    return this.wide;
+  }
+
+  push(byte: number): void {
+    this.run.push(byte);
+  }
+
+  /** The text: double-byte stretches through the EUC table `euc` (each byte + 0x80), the rest as ASCII. */
+  decode(euc: string): string {
+    this.shift(this.wide);
+    return this.runs
+      .map((r) =>
+        r.wide
+          ? iconv.decode(Buffer.from(r.bytes.map((b) => b | 0x80)), euc)
+          : Buffer.from(r.bytes).toString("latin1"),
+      )
+      .join("");
+  }
 }
 
 /** ISO-2022-JP bytes → text: ESC $ B / ESC $ @ switch to JIS X 0208, ESC ( B / ESC ( J back to ASCII. */
 export function decodeIso2022Jp(bytes: Uint8Array): string {
-  const runs: { wide: boolean; bytes: number[] }[] = [];
-  let wide = false;
-  let run: number[] = [];
-  const flush = () => {
-    if (run.length > 0) runs.push({ wide, bytes: run });
-    run = [];
-  };
+  const runs = new ShiftedRuns();
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] ?? 0;
     if (b === esc && (bytes[i + 1] === 0x24 || bytes[i + 1] === 0x28)) {
-      flush();
-      wide = bytes[i + 1] === 0x24;
+      runs.shift(bytes[i + 1] === 0x24);
       i += 2;
       continue;
     }
-    if (wide && (b === 0x0a || b === 0x0d)) {
-      // A line end always returns to ASCII.
-      flush();
-      wide = false;
-    }
-    run.push(b);
+    // A line end always returns to ASCII.
+    if (runs.inWide && (b === 0x0a || b === 0x0d)) runs.shift(false);
+    runs.push(b);
   }
-  flush();
-  return decodeRuns(runs, "euc-jp");
+  return runs.decode("euc-jp");
 }
 
 /** ISO-2022-KR bytes → text: after the ESC $ ) C header, SO shifts to KS X 1001 and SI back. */
 export function decodeIso2022Kr(bytes: Uint8Array): string {
-  const runs: { wide: boolean; bytes: number[] }[] = [];
-  let wide = false;
-  let run: number[] = [];
-  const flush = () => {
-    if (run.length > 0) runs.push({ wide, bytes: run });
-    run = [];
-  };
+  const runs = new ShiftedRuns();
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] ?? 0;
     if (b === esc && bytes[i + 1] === 0x24 && bytes[i + 2] === 0x29) {
@@ -80,12 +90,10 @@ export function decodeIso2022Kr(bytes: Uint8Array): string {
       continue;
     }
     if (b === 0x0e || b === 0x0f) {
-      flush();
-      wide = b === 0x0e;
+      runs.shift(b === 0x0e);
       continue;
     }
-    run.push(b);
+    runs.push(b);
   }
-  flush();
-  return decodeRuns(runs, "euc-kr");
+  return runs.decode("euc-kr");
 }
