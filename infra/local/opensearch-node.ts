@@ -9,8 +9,11 @@ import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import type { LocalPaths } from "./paths.ts";
 import { opensearchAnswers, opensearchHealth } from "./probe.ts";
-import { isRunning, readPid, stopByPidFile } from "./redis-server.ts";
+import { isRunning, livePidOrClear, readPid, stopByPidFile } from "./pid-file.ts";
 import { runCommand, sleep } from "./run-command.ts";
+
+/** What the node's command line contains (its main class), to tell it from a reused pid. */
+const OPENSEARCH_PROGRAM = "org.opensearch.bootstrap.OpenSearch";
 
 export interface OpenSearchNodeOptions {
   url: string;
@@ -50,6 +53,12 @@ export async function startOpenSearch(
   log: Logger,
 ): Promise<void> {
   if (await opensearchAnswers(options.url)) return;
+  // A node of ours still starting up (an earlier `infra up` that gave up waiting, or a
+  // parallel one): wait for it rather than start a second node on the same data path.
+  if ((await livePidOrClear(paths.opensearchPid, OPENSEARCH_PROGRAM)) !== undefined) {
+    log.info("a local OpenSearch is already starting; waiting for it");
+    return waitForHealth(paths, options, log);
+  }
   const port = new URL(options.url).port || "9200";
   await mkdir(paths.opensearchData, { recursive: true });
   await mkdir(paths.opensearchLogs, { recursive: true });
@@ -120,7 +129,7 @@ async function waitForHealth(
 }
 
 export function stopOpenSearch(paths: LocalPaths): Promise<boolean> {
-  return stopByPidFile(paths.opensearchPid, 90_000);
+  return stopByPidFile(paths.opensearchPid, OPENSEARCH_PROGRAM, 90_000);
 }
 
 export { opensearchHealth };

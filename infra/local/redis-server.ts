@@ -2,9 +2,10 @@
  * A local Redis from the `redis-server` binary (Debian package redis-server),
  * configured as BullMQ requires: AOF on, maxmemory-policy noeviction.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import type { Logger } from "pino";
 import type { LocalPaths } from "./paths.ts";
+import { stopByPidFile } from "./pid-file.ts";
 import { redisAnswers } from "./probe.ts";
 import { commandExists, runCommand, sleep } from "./run-command.ts";
 
@@ -60,30 +61,6 @@ export async function startRedis(url: string, paths: LocalPaths, log: Logger): P
   throw new Error(`redis-server did not answer at ${url}; see ${paths.redisLog}`);
 }
 
-export async function readPid(file: string): Promise<number | undefined> {
-  const text = await readFile(file, "utf8").catch(() => "");
-  const pid = Number(text.trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function stopByPidFile(file: string, timeoutMs = 60_000): Promise<boolean> {
-  const pid = await readPid(file);
-  if (pid === undefined || !isRunning(pid)) return false;
-  process.kill(pid, "SIGTERM");
-  for (let waited = 0; waited < timeoutMs && isRunning(pid); waited += 250) await sleep(250);
-  if (isRunning(pid)) process.kill(pid, "SIGKILL");
-  return true;
-}
-
 export function stopRedis(paths: LocalPaths): Promise<boolean> {
-  return stopByPidFile(paths.redisPid);
+  return stopByPidFile(paths.redisPid, "redis-server");
 }
