@@ -8,8 +8,8 @@ import { chmod, mkdir, readFile, realpath } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import type { LocalPaths } from "./paths.ts";
-import { opensearchAnswers, opensearchHealth } from "./probe.ts";
 import { isRunning, livePidOrClear, readPid, stopByPidFile } from "./pid-file.ts";
+import { opensearchAnswers, opensearchHealth } from "./probe.ts";
 import { runCommand, sleep } from "./run-command.ts";
 
 /** What the node's command line contains (its main class), to tell it from a reused pid. */

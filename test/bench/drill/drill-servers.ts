@@ -10,8 +10,8 @@ import type { Logger } from "pino";
 import { installOpenSearch } from "../../../infra/local/opensearch-install.ts";
 import { startOpenSearch, stopOpenSearch } from "../../../infra/local/opensearch-node.ts";
 import { type LocalPaths, localPaths } from "../../../infra/local/paths.ts";
-import { opensearchAnswers, redisAnswers } from "../../../infra/local/probe.ts";
 import { readPid } from "../../../infra/local/pid-file.ts";
+import { opensearchAnswers, redisAnswers } from "../../../infra/local/probe.ts";
 import { startRedis, stopRedis } from "../../../infra/local/redis-server.ts";
 import type { Config } from "../../../shared/config.ts";
 
