@@ -21,12 +21,8 @@ import {
 } from "../shared/document.ts";
 import { BudgetExceededError } from "../shared/errors.ts";
 import { checkBudget, countElements, DEFAULT_STAGE_BUDGETS, type StageBudgets } from "./budgets.ts";
-import { enrich } from "./enrich/enrich.ts";
-import { createFetchStage } from "./fetch/fetch-source.ts";
 import { type FetchOptions, fetchRequestSchema } from "./fetch/fetch-types.ts";
 import { expandFolder } from "./fetch/list-folder.ts";
-import { detectAndSplit } from "./language/detect-and-split.ts";
-import { normalize } from "./normalize/normalize.ts";
 import type {
   CostClass,
   HookContext,
@@ -82,6 +78,8 @@ export interface TransformStage {
    * its budgets, outputs validated. No hooks: what a worker thread runs.
    */
   compute(input: unknown, ctx: StageContext): Promise<unknown[]>;
+  /** Loads what the stage's function needs (models, dictionaries) before its first input. */
+  load(): Promise<void>;
 }
 
 /** The last stage, bound to OpenSearch by the runtime. */
@@ -98,7 +96,7 @@ interface StageDeclaration<I, O> {
   next: StageName;
   input: z.ZodType<I>;
   output: z.ZodType<O>;
-  fn: StageFunction<I, O>;
+  fn: StageFunction<I, O> | LazyStageFunction<I, O>;
   cost: CostClass;
   hooks?: StageHooks<I, O>;
   emptyMeansUnchanged?: boolean;
@@ -109,6 +107,27 @@ interface StageDeclaration<I, O> {
   outputBudget?: (output: O) => string | null;
 }
 
+/**
+ * A stage function whose module is imported on first use. The CPU-bound
+ * stages stand on models that take seconds and a few hundred MB to load;
+ * every process that only needs the pipeline's shape (the CLI, the API, a
+ * workers process whose CPU stages run in threads) must not pay for them.
+ */
+interface LazyStageFunction<I, O> {
+  lazy: () => Promise<StageFunction<I, O>>;
+}
+
+function loader<I, O>(
+  fn: StageFunction<I, O> | LazyStageFunction<I, O>,
+): () => Promise<StageFunction<I, O>> {
+  if (typeof fn === "function") return () => Promise.resolve(fn);
+  let loading: Promise<StageFunction<I, O>> | undefined;
+  return () => {
+    loading ??= fn.lazy();
+    return loading;
+  };
+}
+
 function expanderOf<I>(
   input: z.ZodType<I>,
   expand: (input: I) => Promise<SourceRef[] | null>,
@@ -117,6 +136,7 @@ function expanderOf<I>(
 }
 
 function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): TransformStage {
+  const load = loader(d.fn);
   return {
     name: d.name,
     next: d.next,
@@ -132,10 +152,14 @@ function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): Tr
       return results.map((doc) => ({ id: doc.id, doc }));
     },
     compute: (raw, ctx) => compute(d.input.parse(raw), ctx),
+    load: async () => {
+      await load();
+    },
   };
   async function compute(input: I, ctx: StageContext): Promise<O[]> {
     d.budget?.(input);
-    const results = await d.fn(input, ctx);
+    const fn = await load();
+    const results = await fn(input, ctx);
     for (const result of results) {
       const over = d.outputBudget?.(result);
       if (over) throw new BudgetExceededError(`${result.id}: ${over}`);
@@ -178,7 +202,9 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       next: "normalize",
       input: fetchRequestSchema,
       output: fetchedDocumentSchema,
-      fn: createFetchStage(options),
+      fn: {
+        lazy: async () => (await import("./fetch/fetch-source.ts")).createFetchStage(options),
+      },
       cost: "io",
       emptyMeansUnchanged: true,
       expand: (request) => expandFolder(request.source, options.fileRoots),
@@ -204,7 +230,12 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       next: "language",
       input: fetchedDocumentSchema,
       output: normalizedDocumentSchema,
-      fn: (doc) => [normalize(doc)],
+      fn: {
+        lazy: async () => {
+          const { normalize } = await import("./normalize/normalize.ts");
+          return (doc) => [normalize(doc)];
+        },
+      },
       cost: "cpu",
       budget(doc) {
         // Markup is not text: a page is held to its element count (scripts and styles can
@@ -226,7 +257,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       next: "enrich",
       input: normalizedDocumentSchema,
       output: languageDocumentSchema,
-      fn: detectAndSplit,
+      fn: { lazy: async () => (await import("./language/detect-and-split.ts")).detectAndSplit },
       cost: "cpu",
       budget: (doc) => chars("language", doc.body),
       hooks: {
@@ -240,7 +271,12 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       next: SINK_STAGE,
       input: languageDocumentSchema,
       output: lodestoneDocumentSchema,
-      fn: (doc) => [enrich(doc, { maxMentions: budgets.maxMentions })],
+      fn: {
+        lazy: async () => {
+          const { enrich } = await import("./enrich/enrich.ts");
+          return (doc) => [enrich(doc, { maxMentions: budgets.maxMentions })];
+        },
+      },
       cost: "cpu",
       budget: (doc) => chars("enrich", doc.body),
     }),

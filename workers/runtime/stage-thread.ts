@@ -25,6 +25,8 @@ const log = createLogger(data.log, "stage-thread");
 const pipeline = buildPipeline({ timeoutMs: 1, maxBytes: 1, fileRoots: [], budgets: data.budgets });
 const stages = new Map(pipeline.transforms.map((stage) => [stage.name, stage]));
 
+// Models load before the thread says it is ready, so no job's time limit pays for them.
+await Promise.all(pipeline.transforms.filter((s) => s.cost === "cpu").map((s) => s.load()));
 port.on("message", (task: ThreadTask) => {
   void run(task).then((reply) => port.postMessage(reply));
 });
