@@ -6,11 +6,11 @@
  * when there is enough text for trigrams to mean something. Below that the
  * answer is an honest "und".
  */
-import { francAll } from "franc";
 import { functionWords, isFunctionWord } from "./function-words.ts";
 import { hanVariant, hanVariantEvidence } from "./han-variant.ts";
 import { toBcp47 } from "./iso639.ts";
-import { profileScripts, type ScriptCode, scriptOf } from "./script-profile.ts";
+import { profileScripts, type ScriptCode, type ScriptProfile, scriptOf } from "./script-profile.ts";
+import { rankLanguages } from "./trigram-ranker.ts";
 
 export interface LanguageGuess {
   /** BCP-47 primary subtag, "und" when unsure. */
@@ -41,12 +41,29 @@ const SINGLE_LANGUAGE_SCRIPTS: Partial<Record<ScriptCode, string>> = {
  * the languages that publish it, not all 400 franc knows (which is how
  * English headlines turn into Scots and mojibake into Sardinian).
  */
-const FRANC_CANDIDATES: Partial<Record<ScriptCode, string[]>> = {
-  Latn: ["eng", "fra", "deu", "spa", "por", "ita", "nld", "swe", "pol", "ces", "tur", "vie", "ind"],
+const FRANC_CANDIDATES: Partial<Record<ScriptCode, { franc: string; only: string[] }>> = {
+  Latn: {
+    franc: "Latin",
+    only: [
+      "eng",
+      "fra",
+      "deu",
+      "spa",
+      "por",
+      "ita",
+      "nld",
+      "swe",
+      "pol",
+      "ces",
+      "tur",
+      "vie",
+      "ind",
+    ],
+  },
   // Bulgarian and Serbian out: on short Russian news franc prefers them.
-  Cyrl: ["rus", "ukr"],
-  Arab: ["arb", "pes", "urd"],
-  Deva: ["hin", "mar", "npi"],
+  Cyrl: { franc: "Cyrillic", only: ["rus", "ukr"] },
+  Arab: { franc: "Arabic", only: ["arb", "pes", "urd"] },
+  Deva: { franc: "Devanagari", only: ["hin", "mar", "npi"] },
 };
 
 /** Fewer letters of a one-language script than this say nothing. */
@@ -69,7 +86,11 @@ const UND: LanguageGuess = { lang: "und", confidence: 0 };
 /** The language of a text with a confidence; "und" when the evidence is too thin. */
 export function detectLanguage(raw: string): LanguageGuess {
   const text = raw.normalize("NFC");
-  const profile = profileScripts(text);
+  return detectWithProfile(text, profileScripts(text));
+}
+
+/** detectLanguage for a text already in NFC whose script profile is at hand. */
+export function detectWithProfile(text: string, profile: ScriptProfile): LanguageGuess {
   if (profile.weight === 0) return UND;
   const han = profile.counts.get("Hani") ?? 0;
   const kana = profile.counts.get("Kana") ?? 0;
@@ -106,7 +127,7 @@ export function detectLanguage(raw: string): LanguageGuess {
   }
   const candidates = FRANC_CANDIDATES[best.script];
   if (candidates === undefined) return undWithScript(best.script);
-  return scaled(francGuess(onlyScript(text, best.script), best.script, candidates), share);
+  return scaled(francGuess(text, best.script, candidates), share);
 }
 
 function cjkGuess(text: string, han: number, kana: number, hangul: number): LanguageGuess {
@@ -127,20 +148,37 @@ function cjkGuess(text: string, han: number, kana: number, hangul: number): Lang
   };
 }
 
-/** Inline names in another script ("Baotou (包头)") must not feed the trigram model. */
-function onlyScript(text: string, script: ScriptCode): string {
-  let kept = "";
+/**
+ * The text with letters of other scripts blanked — inline names in another
+ * script ("Baotou (包头)") must not feed the trigram model — and how many
+ * letters of `script` it holds.
+ */
+function onlyScript(text: string, script: ScriptCode): { kept: string; letters: number } {
+  const parts: string[] = [];
+  let letters = 0;
+  let from = 0;
+  let index = 0;
   for (const char of text) {
     const own = scriptOf(char);
-    kept += own === undefined || own === script ? char : " ";
+    if (own === script) letters++;
+    else if (own !== undefined) {
+      parts.push(text.slice(from, index), " ");
+      from = index + char.length;
+    }
+    index += char.length;
   }
-  return kept;
+  parts.push(text.slice(from));
+  return { kept: parts.join(""), letters };
 }
 
-function francGuess(text: string, script: ScriptCode, candidates: string[]): LanguageGuess {
-  const letters = [...text].filter((char) => scriptOf(char) === script).length;
+function francGuess(
+  raw: string,
+  script: ScriptCode,
+  candidates: { franc: string; only: string[] },
+): LanguageGuess {
+  const { kept: text, letters } = onlyScript(raw, script);
   if (letters < MIN_FRANC_LETTERS) return { lang: "und", confidence: 0, script };
-  const ranked = francAll(text, { only: candidates, minLength: MIN_FRANC_LETTERS });
+  const ranked = rankLanguages(text, candidates.franc, candidates.only);
   const [first, second] = ranked;
   if (first === undefined || first[0] === "und") return { lang: "und", confidence: 0, script };
   if (script === "Latn" && letters < SHORT_LATIN_LETTERS)

@@ -4,7 +4,7 @@
  * confidence that reflects both how sure each paragraph was and how much of
  * the text the winner holds.
  */
-import { detectLanguage, type LanguageGuess } from "./detect-language.ts";
+import { detectWithProfile, type LanguageGuess } from "./detect-language.ts";
 import { hanVariant, hanVariantEvidence } from "./han-variant.ts";
 import { profileScripts } from "./script-profile.ts";
 
@@ -17,7 +17,11 @@ export interface LabelledParagraph {
 
 /** A paragraph with its detected language. */
 export function labelParagraph(text: string): LabelledParagraph {
-  return { text, guess: detectLanguage(text), weight: profileScripts(text).weight };
+  const profile = profileScripts(text);
+  const nfc = text.normalize("NFC");
+  // Most text is already NFC: one profile serves both the guess and the weight.
+  const guess = detectWithProfile(nfc, nfc === text ? profile : profileScripts(nfc));
+  return { text, guess, weight: profile.weight };
 }
 
 /** Weight per language over the paragraphs that have one ("und" excluded), largest first. */

@@ -76,8 +76,7 @@ function scriptWeight(script: ScriptCode, count: number): number {
   return count * (SCRIPT_WEIGHT[script] ?? 1);
 }
 
-/** The ISO 15924 script of one character, or undefined for punctuation, digits and spaces. */
-export function scriptOf(char: string): ScriptCode | undefined {
+function scriptByPattern(char: string): ScriptCode | undefined {
   for (const [code, pattern] of SCRIPT_PATTERNS) {
     if (pattern.test(char)) return code;
   }
@@ -85,6 +84,42 @@ export function scriptOf(char: string): ScriptCode | undefined {
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Per character: its script, and whether it is a letter or mark. Seventeen
+ * Unicode-property tests per character were a fifth of the language stage;
+ * ASCII is answered by its code and anything else is tested once and
+ * remembered (news uses a few thousand distinct characters).
+ */
+interface CharClass {
+  script: ScriptCode | undefined;
+  letter: boolean;
+}
+const NOT_A_LETTER: CharClass = { script: undefined, letter: false };
+const ASCII_LETTER: CharClass = { script: "Latn", letter: true };
+const seen = new Map<string, CharClass>();
+/** Bounds what garbage input (every code point once) can make the cache hold. */
+const MAX_REMEMBERED = 20_000;
+
+function classOf(char: string): CharClass {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) {
+    return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+      ? ASCII_LETTER
+      : NOT_A_LETTER;
+  }
+  let known = seen.get(char);
+  if (known === undefined) {
+    known = { script: scriptByPattern(char), letter: LETTER.test(char) };
+    if (seen.size < MAX_REMEMBERED) seen.set(char, known);
+  }
+  return known;
+}
+
+/** The ISO 15924 script of one character, or undefined for punctuation, digits and spaces. */
+export function scriptOf(char: string): ScriptCode | undefined {
+  return classOf(char).script;
+}
 
 /** Han, Kana and Hangul mix inside one language; they embed in each other without being "inline names". */
 function scriptGroup(script: ScriptCode): string {
@@ -99,9 +134,8 @@ export function profileScripts(text: string): ScriptProfile {
   let weight = 0;
   for (const char of text) {
     // Combining marks belong to the script of their base, and Thai vowels are marks.
-    if (!LETTER.test(char)) continue;
-    const script = scriptOf(char);
-    if (script === undefined) continue;
+    const { script, letter } = classOf(char);
+    if (!letter || script === undefined) continue;
     counts.set(script, (counts.get(script) ?? 0) + 1);
     weight += scriptWeight(script, 1);
     const group = scriptGroup(script);
