@@ -8,7 +8,8 @@
  * window keeps the cues compromise reads ("said …", "Mr …", "in …").
  */
 import type { Candidate } from "./candidate.ts";
-import { isGeneric } from "./english-words.ts";
+import { isGrammarWord } from "./compromise-lexicon.ts";
+import { inTitleCaseLine, isGeneric } from "./english-words.ts";
 import { CALENDAR_WORDS, LEADING_STOPWORDS } from "./lexicon.ts";
 
 /** Words of context kept on each side of an unexplained capitalised run. */
@@ -22,9 +23,38 @@ function isCapitalised(word: string): boolean {
   return /^["“‘(]*\p{Lu}/u.test(word);
 }
 
-function explained(word: string): boolean {
-  const bare = word.replace(/^["“‘(]+|["”’).,:;!?'-]+$/gu, "").replace(/['’]s$/u, "");
+/** Quotes and brackets before a word; punctuation and a possessive after it. */
+const LEADING_MARKS = /^["“‘(]+/u;
+const TRAILING_MARKS = /(?:['’]s)?["”’).,:;!?'-]*$/u;
+
+/** The word without its marks, and where that bare word starts and ends in the text. */
+function bareWord(word: { text: string; start: number }): {
+  text: string;
+  start: number;
+  end: number;
+} {
+  const lead = LEADING_MARKS.exec(word.text)?.[0].length ?? 0;
+  const trail = TRAILING_MARKS.exec(word.text.slice(lead))?.[0].length ?? 0;
+  const text = word.text.slice(lead, word.text.length - trail);
+  const start = word.start + lead;
+  return { text, start, end: start + text.length };
+}
+
+function explained(bare: string): boolean {
   return LEADING_STOPWORDS.has(bare) || CALENDAR_WORDS.has(bare) || isGeneric(bare);
+}
+
+/** Whether a word starting at `start`, after `previous`, opens a line or a sentence. */
+function startsSentence(
+  text: string,
+  start: number,
+  previous: { text: string; start: number } | undefined,
+): boolean {
+  if (previous === undefined) return true;
+  return (
+    text.slice(previous.start + previous.text.length, start).includes("\n") ||
+    SENTENCE_END.test(previous.text)
+  );
 }
 
 function coveredBy(known: readonly Candidate[], start: number, end: number): boolean {
@@ -39,8 +69,15 @@ export function nameBearingText(text: string, known: readonly Candidate[]): stri
   const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index }));
   const keep = new Uint8Array(words.length);
   words.forEach((word, i) => {
-    if (!isCapitalised(word.text) || explained(word.text)) return;
-    if (coveredBy(known, word.start, word.start + word.text.length)) return;
+    if (!isCapitalised(word.text)) return;
+    const bare = bareWord(word);
+    if (explained(bare.text)) return;
+    // `CNRE’s`, `Texas,`: the name the knowledge base found, with a mark after it.
+    if (coveredBy(known, bare.start, bare.end)) return;
+    // Names in title-case headings are discarded downstream: their capitals say nothing.
+    if (inTitleCaseLine(text, word.start)) return;
+    // A sentence's first word capitalised as grammar ("It", "Through", "Reported") names nothing.
+    if (startsSentence(text, word.start, words[i - 1]) && isGrammarWord(bare.text)) return;
     let from = i;
     for (let k = 0; k < CONTEXT_WORDS && from > 0; k++) {
       if (SENTENCE_END.test(words[from - 1]?.text ?? "")) break;

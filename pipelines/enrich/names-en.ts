@@ -3,8 +3,9 @@
  * evidence; the people and places compromise finds only fill the gaps they
  * leave, and never in title-case headings.
  */
-import nlp from "compromise";
 import type { Candidate } from "./candidate.ts";
+import { isKnownBrand } from "./compromise-lexicon.ts";
+import { compromiseNames } from "./compromise-names.ts";
 import {
   inTitleCaseLine,
   isDistinctive,
@@ -55,48 +56,11 @@ const COMPASS = new Set(
   ),
 );
 
-const lexicon = (
-  nlp as unknown as { model: () => { one: { lexicon: Record<string, string | string[]> } } }
-).model().one.lexicon;
-
-/** compromise's own lexicon lists brands ("Seagate"); its other organisation guesses are fragments. */
-function isKnownBrand(name: string): boolean {
-  const tag = lexicon[name.toLowerCase()];
-  return tag === "Organization" || (Array.isArray(tag) && tag.includes("Organization"));
-}
-
-/** compromise slows down more than linearly on long texts: it reads whole lines, a chunk at a time. */
-const NLP_CHUNK_CHARS = 20_000;
-
-/** The text cut at line breaks into pieces of at most about NLP_CHUNK_CHARS. */
-function nlpChunks(text: string): string[] {
-  if (text.length <= NLP_CHUNK_CHARS) return [text];
-  const chunks: string[] = [];
-  let current = "";
-  for (const paragraph of text.split(/(?<=\n)/)) {
-    if (current.length > 0 && current.length + paragraph.length > NLP_CHUNK_CHARS) {
-      chunks.push(current);
-      current = "";
-    }
-    current += paragraph;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
 function statisticalNames(text: string, known: readonly Candidate[]): Candidate[] {
   const bearing = nameBearingText(text, known);
   // Nothing unexplained: compromise would find nothing, and even an empty parse has a cost.
   if (bearing === "") return [];
-  const people: string[] = [];
-  const places: string[] = [];
-  const organizations: string[] = [];
-  for (const chunk of nlpChunks(bearing)) {
-    const doc = nlp(chunk);
-    people.push(...(doc.people().out("array") as string[]));
-    places.push(...(doc.places().out("array") as string[]));
-    organizations.push(...(doc.organizations().out("array") as string[]));
-  }
+  const { people, places, organizations } = compromiseNames(bearing.split("\n"));
   const found: Candidate[] = [];
   const add = (names: string[], type: "person" | "location" | "organization") => {
     for (const raw of new Set(cleanNames(names))) {
