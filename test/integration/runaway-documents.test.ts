@@ -93,13 +93,16 @@ describe("runaway documents in the workers", () => {
       reason: expect.stringMatching(/characters, over the budget of 500000 \(STAGE_MAX_CHARS\)/),
     });
     expect(slow?.status).toBe("failed");
+    // The entity recogniser is the slow one; on a loaded machine the language stage may
+    // already take longer than the limit on this text, and the stop is as good there.
     expect(slow?.failures[0]).toMatchObject({
-      stage: "enrich",
+      stage: expect.stringMatching(/^(?:language|enrich)$/),
       reason: expect.stringMatching(/over the time limit \(STAGE_TIME_LIMIT_MS\)/),
     });
 
     const failed = [
       ...(await pipeline.queues.normalize.getFailed()),
+      ...(await pipeline.queues.language.getFailed()),
       ...(await pipeline.queues.enrich.getFailed()),
     ];
     expect(failed).toHaveLength(3);
