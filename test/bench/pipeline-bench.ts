@@ -36,7 +36,7 @@ import { ingestAndWait } from "../../workers/runs/ingest-run.ts";
 import { enqueueSources } from "../../workers/runtime/entry-jobs.ts";
 import { closeQueueSet, createQueueSet } from "../../workers/runtime/queue-set.ts";
 import { writeBenchCorpus } from "./bench-corpus.ts";
-import { processUsage } from "./process-usage.ts";
+import { processUsage, whenSettled } from "./process-usage.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -121,7 +121,8 @@ try {
   await ensureIndex(opensearch, config.INDEX_ALIAS);
   const workers = startWorkers();
   const usage = processUsage(workers.pid);
-  await new Promise((resolve) => setTimeout(resolve, 3000)); // let the workers load their models
+  // The workers load their models (threads included) before they take jobs; time the jobs.
+  await whenSettled(workers.pid, 3000);
   const before = usage.read();
   started = performance.now();
   const outcomes = await ingestAndWait(config, queues, sources, log);

@@ -27,3 +27,23 @@ export function processUsage(pid: number): { read(): UsageReading } {
     },
   };
 }
+
+/**
+ * Resolves once process `pid` has settled: at least `minMs` after the call,
+ * and under 10% of one core for a whole second (a workers process loading its
+ * models is busy; one waiting for jobs is not). Gives up after `maxMs`.
+ */
+export async function whenSettled(pid: number, minMs = 1000, maxMs = 60_000): Promise<void> {
+  const usage = processUsage(pid);
+  const started = performance.now();
+  let last = usage.read().cpuMs;
+  let quietSince = performance.now();
+  while (performance.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = usage.read().cpuMs;
+    if (now - last > 25) quietSince = performance.now();
+    last = now;
+    const quiet = performance.now() - quietSince;
+    if (quiet >= 1000 && performance.now() - started >= minMs) return;
+  }
+}

@@ -35,6 +35,9 @@ export function createTestEnv(name: string, overrides: Record<string, string> = 
     // The test servers listen on loopback, which SSRF protection refuses by default.
     FETCH_ALLOW_HOSTS: "127.0.0.1",
     FETCH_HOST_INTERVAL_MS: "20",
+    // A workers process starts all its stage threads at once, each loading every model;
+    // the tests' few documents need one (tests of the pool itself ask for more).
+    STAGE_THREADS: "1",
     ...overrides,
   };
   const config = loadConfig(env);

@@ -29,6 +29,8 @@ import type { ThreadReply, ThreadTask } from "./stage-thread-messages.ts";
 
 export interface StagePoolOptions {
   threads: number;
+  /** The stages this process offloads: each thread loads their models, and only theirs. */
+  stages: readonly string[];
   timeLimitMs: number;
   budgets: StageBudgets;
   logConfig: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">;
@@ -91,6 +93,23 @@ export class StagePool {
     });
   }
 
+  /**
+   * Starts every thread now, so that models are loaded before the first job
+   * rather than on its clock (a workers process lives for hours; its first
+   * documents should not wait seconds for a model). Resolves when they are ready.
+   */
+  warm(): Promise<void> {
+    while (!this.closed && !this.broken && this.slots.size < this.options.threads) this.spawn();
+    return new Promise((resolve, reject) => {
+      const check = setInterval(() => {
+        if (this.broken) reject(this.broken);
+        else if (this.closed || [...this.slots].every((slot) => slot.ready)) resolve();
+        else return;
+        clearInterval(check);
+      }, 100);
+    });
+  }
+
   /** Stops every thread; jobs still waiting are handed back to be retried. */
   async close(): Promise<void> {
     this.closed = true;
@@ -138,7 +157,11 @@ export class StagePool {
   }
 
   private spawn(): void {
-    const data: StageThreadData = { budgets: this.options.budgets, log: this.options.logConfig };
+    const data: StageThreadData = {
+      budgets: this.options.budgets,
+      log: this.options.logConfig,
+      stages: [...this.options.stages],
+    };
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);

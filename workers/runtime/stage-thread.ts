@@ -15,6 +15,8 @@ import type { ThreadReply, ThreadTask } from "./stage-thread-messages.ts";
 export interface StageThreadData {
   budgets: StageBudgets;
   log: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">;
+  /** The stages this thread may be asked to run; their models load up front. */
+  stages: string[];
 }
 
 const port = parentPort;
@@ -26,7 +28,9 @@ const pipeline = buildPipeline({ timeoutMs: 1, maxBytes: 1, fileRoots: [], budge
 const stages = new Map(pipeline.transforms.map((stage) => [stage.name, stage]));
 
 // Models load before the thread says it is ready, so no job's time limit pays for them.
-await Promise.all(pipeline.transforms.filter((s) => s.cost === "cpu").map((s) => s.load()));
+await Promise.all(
+  pipeline.transforms.filter((stage) => data.stages.includes(stage.name)).map((s) => s.load()),
+);
 port.on("message", (task: ThreadTask) => {
   void run(task).then((reply) => port.postMessage(reply));
 });

@@ -88,15 +88,35 @@ export async function startWorkerHost(
     http,
     budgets,
   });
+  const runs = (name: StageName) => options.stages === undefined || options.stages.includes(name);
+  const offloaded = pipeline.transforms
+    .filter((stage) => stage.cost === "cpu" && runs(stage.name))
+    .map((stage) => stage.name);
   const pool = new StagePool({
     threads: config.STAGE_THREADS,
+    stages: offloaded,
     timeLimitMs: config.STAGE_TIME_LIMIT_MS,
     budgets,
     logConfig: config,
     log: log.child({ component: "stage-pool" }),
   });
   const offload = (stage: string, input: unknown) => pool.run(stage, input);
-  const runs = (name: StageName) => options.stages === undefined || options.stages.includes(name);
+  if (offloaded.length > 0) {
+    const loading = performance.now();
+    pool.warm().then(
+      () =>
+        log.info(
+          {
+            threads: config.STAGE_THREADS,
+            stages: offloaded,
+            ms: Math.round(performance.now() - loading),
+          },
+          "stage threads ready: models loaded",
+        ),
+      // Jobs fail with the reason too; the operator sees it here first.
+      (error: unknown) => log.error({ err: error }, "stage threads cannot start"),
+    );
+  }
   const workers = [
     ...pipeline.transforms
       .filter((stage) => runs(stage.name))

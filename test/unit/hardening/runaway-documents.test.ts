@@ -120,6 +120,7 @@ describe("the stage pool", () => {
   const log = createLogger({ LOG_LEVEL: "silent", LOG_FORMAT: "json" });
   const pool = new StagePool({
     threads: 2,
+    stages: ["normalize", "language", "enrich"],
     timeLimitMs: 1500,
     budgets: DEFAULT_STAGE_BUDGETS,
     logConfig: { LOG_LEVEL: "silent", LOG_FORMAT: "json" },
