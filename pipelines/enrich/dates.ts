@@ -29,9 +29,10 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b${MONTH}(?:\s+${DAY}(?![\d:]))?(?:,?\s+${YEAR})?(?!\d)`, "gu"),
   // "30 December 2015"
   new RegExp(String.raw`\b${DAY}\s+${MONTH}(?:,?\s+${YEAR})?(?!\d)`, "gu"),
-  // "1989年1月14日", "1月14日", "1983年", "一九八三年"
+  // "1989年1月14日", "1月14日", "1983年", "一九八三年". Both parts are optional, so the
+  // lookahead keeps the pattern from matching the empty string at every position of the text.
   new RegExp(
-    `(?:(?<zy>${ZH_NUM}{4})年)?(?:(?<zm>${ZH_NUM}{1,2})月(?:(?<zd>${ZH_NUM}{1,3})[日号])?)?`,
+    `(?=${ZH_NUM}{1,4}[年月])(?:(?<zy>${ZH_NUM}{4})年)?(?:(?<zm>${ZH_NUM}{1,2})月(?:(?<zd>${ZH_NUM}{1,3})[日号])?)?`,
     "gu",
   ),
   // A decade: "the 1970s".

@@ -81,9 +81,23 @@ function foldWidthUncached(text: string): string {
   return out;
 }
 
+let lastCaseInput: string | null = null;
+let lastCaseOutput = "";
+
 /** foldWidth plus lower case, where lower-casing keeps a character one code unit long. */
 export function foldCase(text: string): string {
-  const width = foldWidth(text);
+  if (text === lastCaseInput) return lastCaseOutput;
+  lastCaseOutput = foldCaseUncached(foldWidth(text));
+  lastCaseInput = text;
+  return lastCaseOutput;
+}
+
+function foldCaseUncached(width: string): string {
+  // Whole-string lower-casing equals this per-code-unit loop except for Greek final sigma
+  // and letters beyond the BMP (a surrogate alone has no case); a character whose lower
+  // case is longer shows in the length. Otherwise go code unit by code unit.
+  const lower = width.toLowerCase();
+  if (lower.length === width.length && !/[\u03a3\ud800-\udfff]/.test(width)) return lower;
   let out = "";
   for (let i = 0; i < width.length; i++) {
     const ch = width[i] ?? "";

@@ -44,7 +44,16 @@ function buildTrie(entries: Iterable<KbEntry>): TrieNode {
 
 const trie = buildTrie(knowledgeBase.values());
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+/** ASCII letters and digits: what a Latin name's edge must not touch. */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a)
+  );
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && isWordCode(ch.charCodeAt(0));
 
 /**
  * A Latin name must not start or end inside a word ("La" in "Lab", "CAS" in
@@ -77,6 +86,9 @@ export function matchKnowledgeBase(text: string): Candidate[] {
   const exact = foldWidth(text);
   const found: Candidate[] = [];
   for (let start = 0; start < loose.length; start++) {
+    // Inside a word no name can start (atBoundaries would refuse every match): skip the walk.
+    if (start > 0 && isWordCode(text.charCodeAt(start)) && isWordCode(text.charCodeAt(start - 1)))
+      continue;
     let node: TrieNode | undefined = trie;
     for (let end = start; node && end < loose.length; ) {
       node = node.next.get(loose[end] ?? "");
