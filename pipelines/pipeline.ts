@@ -57,6 +57,12 @@ export interface TransformStage {
   name: StageName;
   next: StageName;
   cost: CostClass;
+  /**
+   * A cpu stage's share of the CPU per document, relative to the others (ms per
+   * document on the bench corpus, `npm run bench`): how the runtime balances its
+   * stage threads. 0 for io stages.
+   */
+  cpuShare: number;
   /** No output means the source is unchanged since its last complete run (fetch). */
   emptyMeansUnchanged: boolean;
   /** An input that stands for many sources (a folder): those sources, to run this stage on instead; null runs it as it is. */
@@ -98,6 +104,7 @@ interface StageDeclaration<I, O> {
   output: z.ZodType<O>;
   fn: StageFunction<I, O> | LazyStageFunction<I, O>;
   cost: CostClass;
+  cpuShare?: number;
   hooks?: StageHooks<I, O>;
   emptyMeansUnchanged?: boolean;
   expand?: (input: I) => Promise<SourceRef[] | null>;
@@ -141,6 +148,7 @@ function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): Tr
     name: d.name,
     next: d.next,
     cost: d.cost,
+    cpuShare: d.cpuShare ?? 0,
     emptyMeansUnchanged: d.emptyMeansUnchanged ?? false,
     ...(d.expand ? { expand: expanderOf(d.input, d.expand) } : {}),
     async run(raw, ctx, hookCtx, offload) {
@@ -237,6 +245,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
         },
       },
       cost: "cpu",
+      cpuShare: 2,
       budget(doc) {
         // Markup is not text: a page is held to its element count (scripts and styles can
         // weigh megabytes), and its extracted text to the character budget downstream.
@@ -259,6 +268,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: languageDocumentSchema,
       fn: { lazy: async () => (await import("./language/detect-and-split.ts")).detectAndSplit },
       cost: "cpu",
+      cpuShare: 4,
       budget: (doc) => chars("language", doc.body),
       hooks: {
         async completed(doc, outputs, { runId, sources }) {
@@ -278,6 +288,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
         },
       },
       cost: "cpu",
+      cpuShare: 6,
       budget: (doc) => chars("enrich", doc.body),
     }),
   ];

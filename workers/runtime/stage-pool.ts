@@ -7,8 +7,10 @@
  * terminating its thread: it fails for good with a BudgetExceededError
  * naming STAGE_TIME_LIMIT_MS, and a fresh thread takes the next job.
  *
- * Threads are started on demand, up to `threads`, and reused: each loads the
- * pipeline's models once. Inputs and outputs cross as plain JSON.
+ * Each thread runs a group of stages (thread-groups.ts) and loads only their
+ * models, once. Threads start on demand or all at once (warm), and a thread
+ * that was stopped is replaced by one for the same group. Inputs and outputs
+ * cross as plain JSON.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -28,9 +30,8 @@ import type { StageThreadData } from "./stage-thread.ts";
 import type { ThreadReply, ThreadTask } from "./stage-thread-messages.ts";
 
 export interface StagePoolOptions {
-  threads: number;
-  /** The stages this process offloads: each thread loads their models, and only theirs. */
-  stages: readonly string[];
+  /** One entry per thread: the stages it runs (thread-groups.ts). */
+  groups: readonly (readonly string[])[];
   timeLimitMs: number;
   budgets: StageBudgets;
   logConfig: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">;
@@ -43,6 +44,8 @@ interface Task extends ThreadTask {
 }
 
 interface Slot {
+  /** Index into the groups: the stages this thread runs. */
+  group: number;
   worker: Worker;
   ready: boolean;
   task?: Task;
@@ -99,7 +102,9 @@ export class StagePool {
    * documents should not wait seconds for a model). Resolves when they are ready.
    */
   warm(): Promise<void> {
-    while (!this.closed && !this.broken && this.slots.size < this.options.threads) this.spawn();
+    this.options.groups.forEach((_, group) => {
+      if (!this.closed && !this.broken && !this.hasSlot(group)) this.spawn(group);
+    });
     return new Promise((resolve, reject) => {
       const check = setInterval(() => {
         if (this.broken) reject(this.broken);
@@ -117,17 +122,35 @@ export class StagePool {
     await Promise.all([...this.slots].map((slot) => this.retire(slot)));
   }
 
+  private runsStage(group: number, stage: string): boolean {
+    return this.options.groups[group]?.includes(stage) ?? false;
+  }
+
+  private hasSlot(group: number): boolean {
+    return [...this.slots].some((slot) => slot.group === group);
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.waiting.length === 0) return;
       if (slot.ready && !slot.task) this.assign(slot);
     }
-    const starting = [...this.slots].filter((slot) => !slot.ready).length;
-    if (this.waiting.length > starting && this.slots.size < this.options.threads) this.spawn();
+    // A group with work waiting and no thread (not started yet, or stopped): start one.
+    this.options.groups.forEach((_, group) => {
+      if (this.hasSlot(group)) return;
+      if (this.waiting.some((task) => this.runsStage(group, task.stage))) this.spawn(group);
+    });
+    // A stage no group runs would wait for ever: fail it now.
+    for (const task of [...this.waiting]) {
+      if (this.options.groups.some((_, group) => this.runsStage(group, task.stage))) continue;
+      this.waiting.splice(this.waiting.indexOf(task), 1);
+      task.reject(new CriticalError(`no stage thread runs ${task.stage}`));
+    }
   }
 
   private assign(slot: Slot): void {
-    const task = this.waiting.shift();
+    const index = this.waiting.findIndex((waiting) => this.runsStage(slot.group, waiting.stage));
+    const [task] = index < 0 ? [] : this.waiting.splice(index, 1);
     if (!task) return;
     slot.task = task;
     // The clock starts when a thread takes the job, not while it waits for one.
@@ -156,14 +179,14 @@ export class StagePool {
     return task;
   }
 
-  private spawn(): void {
+  private spawn(group: number): void {
     const data: StageThreadData = {
       budgets: this.options.budgets,
       log: this.options.logConfig,
-      stages: [...this.options.stages],
+      stages: [...(this.options.groups[group] ?? [])],
     };
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { group, worker, ready: false };
     this.slots.add(slot);
     worker.on("message", (reply: ThreadReply) => this.onReply(slot, reply));
     // An error the thread did not catch (out of memory, a crash while loading) ends it.

@@ -24,6 +24,7 @@ import { closeQueueSet, createQueueSet } from "./queue-set.ts";
 import { SourceState } from "./source-state.ts";
 import { StagePool } from "./stage-pool.ts";
 import { type JobOutcome, startStageWorker } from "./stage-worker.ts";
+import { threadGroups } from "./thread-groups.ts";
 import { transformHandler } from "./transform-handler.ts";
 
 export interface WorkerHost {
@@ -91,24 +92,23 @@ export async function startWorkerHost(
   const runs = (name: StageName) => options.stages === undefined || options.stages.includes(name);
   const offloaded = pipeline.transforms
     .filter((stage) => stage.cost === "cpu" && runs(stage.name))
-    .map((stage) => stage.name);
+    .map((stage) => ({ name: stage.name, share: stage.cpuShare }));
+  const groups = threadGroups(offloaded, config.STAGE_THREADS);
   const pool = new StagePool({
-    threads: config.STAGE_THREADS,
-    stages: offloaded,
+    groups,
     timeLimitMs: config.STAGE_TIME_LIMIT_MS,
     budgets,
     logConfig: config,
     log: log.child({ component: "stage-pool" }),
   });
   const offload = (stage: string, input: unknown) => pool.run(stage, input);
-  if (offloaded.length > 0) {
+  if (groups.length > 0) {
     const loading = performance.now();
     pool.warm().then(
       () =>
         log.info(
           {
-            threads: config.STAGE_THREADS,
-            stages: offloaded,
+            threads: groups,
             ms: Math.round(performance.now() - loading),
           },
           "stage threads ready: models loaded",

@@ -119,8 +119,11 @@ function nameDenseText(sentences: number): string {
 describe("the stage pool", () => {
   const log = createLogger({ LOG_LEVEL: "silent", LOG_FORMAT: "json" });
   const pool = new StagePool({
-    threads: 2,
-    stages: ["normalize", "language", "enrich"],
+    // Two threads that each run every stage: one can be stopped while the other works.
+    groups: [
+      ["normalize", "language", "enrich"],
+      ["normalize", "language", "enrich"],
+    ],
     timeLimitMs: 1500,
     budgets: DEFAULT_STAGE_BUDGETS,
     logConfig: { LOG_LEVEL: "silent", LOG_FORMAT: "json" },

@@ -1,0 +1,49 @@
+/**
+ * The stage pool with threads bound to groups of stages (thread-groups.ts):
+ * each stage goes to a thread of its group, and a stage no thread runs fails
+ * at once rather than waiting for ever.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_STAGE_BUDGETS } from "../../../pipelines/budgets.ts";
+import { CriticalError } from "../../../shared/errors.ts";
+import { createLogger } from "../../../shared/logger.ts";
+import { StagePool } from "../../../workers/runtime/stage-pool.ts";
+
+const seed = readFileSync(
+  new URL("../../../seeds/000_8ecb7e1744039315.txt", import.meta.url),
+  "utf8",
+);
+
+describe("a stage pool whose threads run groups of stages", () => {
+  const pool = new StagePool({
+    groups: [["normalize", "language"], ["enrich"]],
+    timeLimitMs: 30_000,
+    budgets: DEFAULT_STAGE_BUDGETS,
+    logConfig: { LOG_LEVEL: "silent", LOG_FORMAT: "json" },
+    log: createLogger({ LOG_LEVEL: "silent", LOG_FORMAT: "json" }),
+  });
+  afterAll(() => pool.close());
+
+  it("takes a document through every stage, each in a thread of its group", async () => {
+    await pool.warm();
+    const fetched = {
+      id: "doc-1",
+      source: { id: "doc-1", uri: "/tmp/doc.txt" },
+      media_type: "text/plain",
+      text: seed,
+      encoding: { detected: "utf-8" },
+      repairs: [],
+      content_hash: "0".repeat(64),
+      fetched_at: "2026-01-01T00:00:00.000Z",
+    };
+    const [normalized] = await pool.run("normalize", fetched);
+    const [language] = await pool.run("language", normalized);
+    const [enriched] = await pool.run("enrich", language);
+    expect(enriched).toMatchObject({ id: "doc-1", lang: "en" });
+  });
+
+  it("fails a stage that no thread runs, at once", async () => {
+    await expect(pool.run("fetch", {})).rejects.toBeInstanceOf(CriticalError);
+  });
+});
