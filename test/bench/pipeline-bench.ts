@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts";
 import { toSearchDocument, withExplicitNulls } from "../../pipelines/index/to-search-document.ts";
+import { buildPipeline } from "../../pipelines/pipeline.ts";
 import { runInProcess } from "../../pipelines/run-in-process.ts";
 import { loadConfig } from "../../shared/config.ts";
 import type { LodestoneDocument } from "../../shared/document.ts";
@@ -113,6 +114,8 @@ try {
   const options = { timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES };
   const sources = await resolveSources([join(work, "corpus")]);
   const docs: LodestoneDocument[] = [];
+  // Models load on first use; load them first, as the workers do before their first job.
+  await Promise.all(buildPipeline(options).transforms.map((stage) => stage.load()));
   let started = performance.now();
   for (const source of sources) docs.push(...(await runInProcess(source, options, ctx)));
   const inProcessMs = performance.now() - started;
