@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- --files 1000 --rate 50 --latency-seconds 20]`: the
- * throughput of the pipeline three ways, side by side, in one run, on a
+ * throughput of the pipeline four ways, side by side, in one run, on a
  * corpus built from the seeds (bench-corpus.ts):
  *
  * - in-process: every transform stage in this process (`lodestone process`);
  * - pipeline: one `lodestone workers` child process on the queues, fed the
  *   whole corpus at once (`lodestone enqueue DIR --wait`);
+ * - two workers processes on the same queues, one stage thread each, on a
+ *   corpus of their own: the work shared, nothing lost or doubled;
  * - raw bulk: the very documents the pipeline indexes, sent with `_bulk` in
  *   batches of 500 (what OpenSearch alone can take);
  *
@@ -71,11 +73,14 @@ const perSecond = (count: number, ms: number) => ((count / ms) * 1000).toFixed(1
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
-function startWorkers(): { stop(): Promise<void>; pid: number } {
+function startWorkers(extraEnv: Record<string, string> = {}): {
+  stop(): Promise<void>;
+  pid: number;
+} {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", join(root, "workers/cli/lodestone.ts"), "workers"],
-    { env, stdio: ["ignore", "ignore", "inherit"] },
+    { env: { ...env, ...extraEnv }, stdio: ["ignore", "ignore", "inherit"] },
   );
   return {
     pid: child.pid ?? 0,
@@ -135,6 +140,28 @@ try {
   const failed = outcomes.filter((o) => o.status === "failed").length;
   const stats = await new MetricsStore(redis, config.QUEUE_PREFIX).read();
 
+  // 2b. Two workers processes on the same queues, one stage thread each (the same cores in
+  // all), on a corpus of its own: the work is shared, nothing lost or doubled.
+  writeBenchCorpus(join(work, "pair"), files);
+  const pairSources = await resolveSources([join(work, "pair")]);
+  const pair = [startWorkers({ STAGE_THREADS: "1" }), startWorkers({ STAGE_THREADS: "1" })];
+  await Promise.all(pair.map((w) => whenSettled(w.pid, 3000)));
+  const pairUsage = pair.map((w) => processUsage(w.pid));
+  const pairBefore = pairUsage.map((u) => u.read().cpuMs);
+  started = performance.now();
+  const pairOutcomes = await ingestAndWait(config, queues, pairSources, log);
+  const pairMs = performance.now() - started;
+  const pairCpu = pairUsage.map((u, i) => u.read().cpuMs - (pairBefore[i] ?? 0));
+  await Promise.all(pair.map((w) => w.stop()));
+  const pairIds = pairOutcomes.flatMap((o) => o.documents.map((d) => d.docId));
+  await opensearch.indices.refresh({ index: config.INDEX_ALIAS });
+  const pairIndexed = (
+    await opensearch.count({
+      index: config.INDEX_ALIAS,
+      body: { query: { ids: { values: pairIds } } },
+    })
+  ).body.count as number;
+
   // 3. Latency at a steady offered rate: new content, so every file is processed in full.
   const latencyFiles = writeBenchCorpus(join(work, "latency"), Math.round(rate * latencySeconds));
   const latencySources = await resolveSources([join(work, "latency")]);
@@ -177,11 +204,16 @@ try {
     );
   row("in-process", docs.length, inProcessMs);
   row("pipeline (1 workers proc.)", indexed, pipelineMs);
+  row("pipeline (2 workers proc.)", pairIds.length, pairMs);
   row("raw _bulk", docs.length, bulkMs);
   console.log(`\npipeline: ${failed} sources failed`);
   console.log(
     `workers process: ${((after.cpuMs - before.cpuMs) / Math.max(1, indexed)).toFixed(1)} ms CPU per document, ` +
       `${(((after.cpuMs - before.cpuMs) / pipelineMs) * 100).toFixed(0)}% CPU, peak RSS ${after.peakRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `2 workers processes: ${docs.length} documents expected, ${pairIds.length} reported, ${pairIndexed} in the index; ` +
+      `CPU split ${pairCpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(" / ")}`,
   );
   console.log("stage        jobs   wall ms per job (stage wrapper)");
   for (const [stage, s] of Object.entries(stats)) {
