@@ -102,6 +102,10 @@ export async function startWorkerHost(
     log: log.child({ component: "stage-pool" }),
   });
   const offload = (stage: string, input: unknown) => pool.run(stage, input);
+  // A CPU stage takes enough jobs at once to keep every thread that runs it busy while the
+  // other jobs make their Redis round trips: two per thread, WORKER_CONCURRENCY at least.
+  const concurrencyOf = (stage: StageName) =>
+    Math.max(config.WORKER_CONCURRENCY, 2 * groups.filter((group) => group.includes(stage)).length);
   if (groups.length > 0) {
     const loading = performance.now();
     pool.warm().then(
@@ -122,7 +126,7 @@ export async function startWorkerHost(
       .filter((stage) => runs(stage.name))
       .map((stage) =>
         startStageWorker(
-          transformHandler(stage, queues, config.WORKER_CONCURRENCY, state, offload),
+          transformHandler(stage, queues, concurrencyOf(stage.name), state, offload),
           deps,
         ),
       ),
