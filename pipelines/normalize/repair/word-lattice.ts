@@ -331,5 +331,8 @@ export function bestWordPath(slots: string[][], forms: string[], before = ""): s
     const word = wordById[states.word[s] ?? -1];
     if (word) picked.push(word.chars);
   }
-  return picked.reverse().flat();
+  // Array.prototype.flat is a generic, slow path; the path can be a paragraph long.
+  const out: string[] = [];
+  for (let k = picked.length - 1; k >= 0; k--) for (const ch of picked[k] ?? []) out.push(ch);
+  return out;
 }
