@@ -24,6 +24,70 @@ interface Hypothesis {
 
 const beamWidth = 16;
 
+/** A scored extension, made into a hypothesis only if it is kept. */
+interface Extension {
+  from: Hypothesis;
+  k: number;
+  score: number;
+}
+
+/**
+ * The best `width` extensions of the beam by one slot of candidates, best
+ * first; among extensions ending in the same two symbols only the best
+ * (the first met, on a tie). Only the kept ones become hypotheses: a slot
+ * can have a hundred candidates, the beam keeps a few.
+ */
+function extend(
+  beam: Hypothesis[],
+  slot: string[],
+  symbols: string[],
+  biases: number[],
+  width: number,
+  model: CharModel,
+): Hypothesis[] {
+  const all: Extension[] = [];
+  // Two extensions collide only when they end in the same two symbols: with
+  // one hypothesis and distinct candidate symbols, none can.
+  const merge = beam.length > 1 || new Set(symbols).size < symbols.length;
+  const byKey = merge ? new Map<string, Extension>() : null;
+  for (const h of beam) {
+    const logProb = model.scorer(h.s2, h.s1);
+    for (let k = 0; k < slot.length; k++) {
+      const score = h.score + logProb(symbols[k] ?? "") + (biases[k] ?? 0);
+      if (!byKey) {
+        all.push({ from: h, k, score });
+        continue;
+      }
+      const key = h.s1 + symbols[k];
+      const prev = byKey.get(key);
+      if (!prev) {
+        const e = { from: h, k, score };
+        byKey.set(key, e);
+        all.push(e);
+      } else if (prev.score < score) {
+        prev.from = h;
+        prev.k = k;
+        prev.score = score;
+      }
+    }
+  }
+  // The best `width`, in order; among equal scores the earlier first (a stable sort's order).
+  const top: Extension[] = [];
+  for (const e of all) {
+    let at = top.length;
+    while (at > 0 && (top[at - 1]?.score ?? 0) < e.score) at--;
+    if (at >= width) continue;
+    top.splice(at, 0, e);
+    if (top.length > width) top.pop();
+  }
+  return top.map(({ from, k, score }) => ({
+    s2: from.s1,
+    s1: symbols[k] ?? "",
+    score,
+    picks: { ch: slot[k] ?? "", prev: from.picks },
+  }));
+}
+
 /**
  * `before` is the (at most two) characters preceding the slots; the slots
  * end with the fixed characters that follow the last damaged one. `bias`
@@ -55,26 +119,12 @@ export function bestChoice(
       continue;
     }
     // Hypotheses that end in the same two symbols compete: only the best survives (Viterbi).
-    const next = new Map<string, Hypothesis>();
     const symbols = slot.map(symbolOf);
     const biases = slot.map(bias);
-    for (const h of beam) {
-      const logProb = model.scorer(h.s2, h.s1);
-      for (let k = 0; k < slot.length; k++) {
-        const c = slot[k] ?? "";
-        const s = symbols[k] ?? "";
-        const score = h.score + logProb(s) + (biases[k] ?? 0);
-        const key = h.s1 + s;
-        const prev = next.get(key);
-        if (!prev || prev.score < score) {
-          next.set(key, { s2: h.s1, s1: s, score, picks: { ch: c, prev: h.picks } });
-        }
-      }
-    }
     // Wide candidate sets (a Han character with two bytes lost) get a narrower
     // beam: the work per position stays bounded, at little cost in accuracy.
     const width = Math.max(4, Math.min(beamWidth, Math.floor(256 / slot.length)));
-    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, width);
+    beam = extend(beam, slot, symbols, biases, width, model);
   }
   const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
   const picks: string[] = [];

@@ -30,8 +30,13 @@ export class CharModel {
   readonly words: ReadonlyMap<string, number>;
   private readonly total: number;
   private readonly vocabSize: number;
-  /** Memoised log-probabilities, by context then symbol. */
-  private readonly rows = new Map<string, Map<string, number>>();
+  /**
+   * Memoised log-probabilities, by the farther context symbol, the nearer,
+   * then the symbol: looked up without building a key string, as every
+   * character of a repaired run is scored in context.
+   */
+  private readonly rows = new Map<string, Map<string, Map<string, number>>>();
+  private rowCount = 0;
   /** How many different letters follow each symbol: the Witten-Bell type count. */
   private readonly letterTypes = new Map<string, number>();
 
@@ -65,7 +70,13 @@ export class CharModel {
 
   /** log P(s | s2 s1), symbols as produced by symbolOf. */
   logProb(s2: string, s1: string, s: string): number {
-    return this.scorer(s2, s1)(s);
+    const row = this.row(s2, s1);
+    let value = row.get(s);
+    if (value === undefined) {
+      value = this.compute(s2, s1, s);
+      row.set(s, value);
+    }
+    return value;
   }
 
   /**
@@ -73,23 +84,37 @@ export class CharModel {
    * candidates): the context is looked up once, not per candidate.
    */
   scorer(s2: string, s1: string): (s: string) => number {
-    const key = `${s2}\u0000${s1}`;
-    let row = this.rows.get(key);
-    if (!row) {
-      // Bounded: documents bring new contexts forever, the useful ones recur.
-      if (this.rows.size > 200_000) this.rows.clear();
-      row = new Map();
-      this.rows.set(key, row);
-    }
-    const cached = row;
+    const row = this.row(s2, s1);
     return (s) => {
-      let value = cached.get(s);
+      let value = row.get(s);
       if (value === undefined) {
         value = this.compute(s2, s1, s);
-        cached.set(s, value);
+        row.set(s, value);
       }
       return value;
     };
+  }
+
+  private row(s2: string, s1: string): Map<string, number> {
+    let byNear = this.rows.get(s2);
+    if (!byNear) {
+      byNear = new Map();
+      this.rows.set(s2, byNear);
+    }
+    let row = byNear.get(s1);
+    if (!row) {
+      // Bounded: documents bring new contexts forever, the useful ones recur.
+      if (this.rowCount > 200_000) {
+        this.rows.clear();
+        this.rowCount = 0;
+        byNear = new Map();
+        this.rows.set(s2, byNear);
+      }
+      row = new Map();
+      byNear.set(s1, row);
+      this.rowCount++;
+    }
+    return row;
   }
 
   private mix(c: number, hits: number, lower: number): number {

@@ -49,19 +49,28 @@ export class HanBigram {
   bonuses(p: string): Map<string, number> | null {
     const cached = this.rows.get(p);
     if (cached !== undefined) return cached;
-    const seen = this.next.get(p);
-    let row: Map<string, number> | null = null;
-    if (seen) {
-      row = new Map();
-      const np = this.uni.get(p) ?? 0;
-      for (const [c, n] of seen) {
-        const pc = (this.uni.get(c) ?? 0) / this.total;
-        const ratio = (n / pc + mu) / (np + mu);
-        row.set(c, Math.log(ratio));
-      }
-    }
+    const row = this.row(p);
     this.rows.set(p, row);
     return row;
+  }
+
+  private row(p: string): Map<string, number> | null {
+    const seen = this.next.get(p);
+    if (!seen) return null;
+    const row = new Map<string, number>();
+    const np = this.uni.get(p) ?? 0;
+    for (const [c, n] of seen) {
+      const pc = (this.uni.get(c) ?? 0) / this.total;
+      const ratio = (n / pc + mu) / (np + mu);
+      row.set(c, Math.log(ratio));
+    }
+    return row;
+  }
+
+  /** Every seen pair's bonus, as `bonuses` gives it: for tables built once (lattice-tables.ts). */
+  *pairs(): Generator<[p: string, c: string, bonus: number]> {
+    for (const p of this.next.keys())
+      for (const [c, bonus] of this.row(p) ?? []) yield [p, c, bonus];
   }
 
   /** The term of a character never seen after `p`. */

@@ -16,7 +16,13 @@
  */
 import type { Repair } from "../../../shared/document.ts";
 import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
-import { hasSignature, implausibility, implausibilityWith, weirdness } from "./plausibility.ts";
+import {
+  hasSignature,
+  implausibility,
+  implausibilityWith,
+  signatures,
+  weirdness,
+} from "./plausibility.ts";
 import type { SpanRepair } from "./span-repair.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
 
@@ -78,9 +84,13 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
   const best = bestWhole(line);
   if (!best) return null;
   // A line with a signature scores at least 3: a candidate scoring 0 wins
-  // without the line's own (costlier) score, unless --explain shows it.
-  const before =
-    best.score === 0 && !tally.explain ? Number.POSITIVE_INFINITY : implausibility(line);
+  // without the line's own (costlier) score, unless --explain shows it; and
+  // one scoring below the line's signatures alone needs no weirdness count.
+  let before = Number.POSITIVE_INFINITY;
+  if (best.score > 0 || tally.explain) {
+    const signed = 3 * signatures(line);
+    before = best.score < signed && !tally.explain ? signed : signed + weirdness(line);
+  }
   if (best.score >= before) {
     // Two wrong code pages in a row ("Г‚ВЈ" is "Â£" is "£"): the middle layer
     // can look no better than the input; judge it by the layer after.
@@ -189,10 +199,11 @@ function spans(line: string, layer: number, tally: Tally): string {
   return pos === 0 ? line : out + line.slice(pos);
 }
 
+/** A line that shows a signature (the caller checked) → the line repaired, layer by layer. */
 function repairLine(line: string, tally: Tally): string {
   let current = line;
   for (let layer = 1; layer <= maxLayers; layer++) {
-    if (!hasSignature(current)) break;
+    if (layer > 1 && !hasSignature(current)) break;
     const next = wholeLine(current, layer, tally) ?? spans(current, layer, tally);
     if (next === current) break;
     current = next;

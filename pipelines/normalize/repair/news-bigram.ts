@@ -38,21 +38,30 @@ export class NewsBigram {
   bonuses(prev: string): Map<string, number> | null {
     const cached = this.rows.get(prev);
     if (cached !== undefined) return cached;
-    const seen = this.next.get(prev);
-    const nPrev = this.words.get(prev);
-    let row: Map<string, number> | null = null;
-    if (seen && nPrev) {
-      row = new Map();
-      for (const [word, n] of seen) {
-        const nWord = this.words.get(word) ?? 0;
-        if (nWord > 0)
-          row.set(word, Math.log(1 - lambda + (lambda * (n / nPrev)) / (nWord / this.data.total)));
-      }
-    }
+    const row = this.row(prev);
     // Bounded: the words that recur are few, new documents bring new ones.
     if (this.rows.size > 100_000) this.rows.clear();
     this.rows.set(prev, row);
     return row;
+  }
+
+  private row(prev: string): Map<string, number> | null {
+    const seen = this.next.get(prev);
+    const nPrev = this.words.get(prev);
+    if (!seen || !nPrev) return null;
+    const row = new Map<string, number>();
+    for (const [word, n] of seen) {
+      const nWord = this.words.get(word) ?? 0;
+      if (nWord > 0)
+        row.set(word, Math.log(1 - lambda + (lambda * (n / nPrev)) / (nWord / this.data.total)));
+    }
+    return row;
+  }
+
+  /** Every pair's term, as `bonuses` gives it: for tables built once (lattice-tables.ts). */
+  *pairs(): Generator<[prev: string, word: string, term: number]> {
+    for (const prev of this.next.keys())
+      for (const [word, term] of this.row(prev) ?? []) yield [prev, word, term];
   }
 
   /** Character pairs across word boundaries, for the character bigram (han-bigram.ts). */

@@ -19,7 +19,7 @@
  * A repair is taken only when it lowers the score (signatures weigh more).
  */
 import { codePages } from "./code-pages.ts";
-import { pairSignatures, wordFinal } from "./signature-pairs.ts";
+import { hasPairSignature, pairSignatures, wordFinal } from "./signature-pairs.ts";
 
 const cp1252 = codePages[0];
 const cp1251 = codePages[1];
@@ -94,37 +94,113 @@ const signatureSource = [
 
 const signatureRe = new RegExp(signatureSource, "g");
 
-const weirdSource = [
+const rtlAndIpa =
+  "\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF";
+const hebrewArmenianIpa = "\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF";
+const rareLatinB =
+  "\\u0180-\\u019F\\u01A2-\\u01AE\\u01B1-\\u01C3\\u01DD\\u01F6-\\u01F7\\u021C-\\u024F";
+const spacing = "\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F";
+
+/**
+ * The weirdness patterns, each with a character class that every match of
+ * it contains: a pattern whose class is absent from a text cannot match
+ * there, and leaving it out of the alternation changes no match (see
+ * weirdPattern).
+ */
+const weirdParts: [pattern: string, needs: string][] = [
   // A Latin letter against a letter of a script Latin words never touch.
   // (Hangul only against lower case: "LG전자" is real.)
-  "[a-z\\u00DF-\\u00FF][\\p{Script=Hangul}]|[\\p{Script=Hangul}][a-z\\u00DF-\\u00FF]",
-  "[A-Za-z\\u00C0-\\u024F][\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF]",
-  "[\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF][A-Za-z\\u00C0-\\u024F]",
+  [
+    "[a-z\\u00DF-\\u00FF][\\p{Script=Hangul}]|[\\p{Script=Hangul}][a-z\\u00DF-\\u00FF]",
+    "\\p{Script=Hangul}",
+  ],
+  [`[A-Za-z\\u00C0-\\u024F][${rtlAndIpa}]`, rtlAndIpa],
+  [`[${rtlAndIpa}][A-Za-z\\u00C0-\\u024F]`, rtlAndIpa],
   // A digit or symbol against a Hebrew, Armenian or IPA letter.
-  "(?!\\uFFFD)[0-9\\p{S}][\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF]",
-  "[\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF](?!\\uFFFD)[0-9\\p{S}]",
+  [`(?!\\uFFFD)[0-9\\p{S}][${hebrewArmenianIpa}]`, hebrewArmenianIpa],
+  [`[${hebrewArmenianIpa}](?!\\uFFFD)[0-9\\p{S}]`, hebrewArmenianIpa],
   // Rare Latin Extended-B letters (not Vietnamese ơ ư, not Romanian ș ț, not the digraphs).
-  "[\\u0180-\\u019F\\u01A2-\\u01AE\\u01B1-\\u01C3\\u01DD\\u01F6-\\u01F7\\u021C-\\u024F]",
+  [`[${rareLatinB}]`, rareLatinB],
   // A combining mark on nothing: at the start or after a space ("$̶6̶" strikes through symbols and digits).
-  "(?<![^\\s])\\p{M}",
+  ["(?<![^\\s])\\p{M}", "\\p{M}"],
   // Controls, private use, unassigned.
-  "[\\u0080-\\u009F\\p{Co}\\p{Cn}]",
+  ["[\\u0080-\\u009F\\p{Co}\\p{Cn}]", "\\u0080-\\u009F\\p{Co}\\p{Cn}"],
   // Box drawing against a letter.
-  `[${box}]\\p{L}|\\p{L}[${box}]`,
+  [`[${box}]\\p{L}|\\p{L}[${box}]`, box],
   // A lower-case letter before a non-ASCII capital ("MģÄM").
-  "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
+  [
+    "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
+    "\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F",
+  ],
   // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur").
   // (A Latin capital before Cyrillic is a common homoglyph: "Cрпски".)
-  "[a-z\\u00DF-\\u00FF][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]",
+  [
+    "[a-z\\u00DF-\\u00FF][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]",
+    "\\u0370-\\u03FF\\u0400-\\u052F",
+  ],
   // Spacing and direction characters nobody types between letters.
-  "[\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F]",
+  [`[${spacing}]`, spacing],
   // An accented capital after a capital and before lower case ("HÀfen", "SÌddeutschland").
-  "\\p{Lu}[\\u00C0-\\u00DE\\u0100-\\u017E](?<=\\p{Lu})(?=\\p{Ll}\\p{Ll})",
+  [
+    "\\p{Lu}[\\u00C0-\\u00DE\\u0100-\\u017E](?<=\\p{Lu})(?=\\p{Ll}\\p{Ll})",
+    "\\u00C0-\\u00DE\\u0100-\\u017E",
+  ],
   // Spacing diacritics are rare on their own.
-  "[\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8]",
-].join("|");
+  ["[\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8]", "\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8"],
+];
 
-const weirdRe = new RegExp(weirdSource, "gu");
+const weirdNeeds = weirdParts.map(([, needs]) => new RegExp(`^[${needs}]$`, "u"));
+const weirdByMask = new Map<number, RegExp>();
+
+/** Which parts' classes a character is in, as a bit mask (every class is outside ASCII). */
+function needsOf(ch: string): number {
+  let mask = 0;
+  weirdNeeds.forEach((needs, k) => {
+    if (needs.test(ch)) mask |= 1 << k;
+  });
+  return mask;
+}
+
+/** needsOf by BMP code unit, filled as characters are met (-1: not yet). */
+const needsOfUnit = new Int32Array(0x10000).fill(-1);
+
+/**
+ * The weirdness pattern for a text: the alternation of the parts whose
+ * characters occur in it. Counting matches of it equals counting matches
+ * of the whole alternation (a part that cannot match anywhere never takes
+ * a match from another), and a scan that tries three parts per position
+ * instead of fourteen is what keeps a long line of Latin-1 mojibake cheap.
+ */
+function weirdPattern(text: string): RegExp | null {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    const cp = text.codePointAt(i) ?? unit;
+    if (cp > 0xffff) {
+      mask |= needsOf(String.fromCodePoint(cp));
+      i++;
+      continue;
+    }
+    let needs = needsOfUnit[unit] ?? -1;
+    if (needs < 0) {
+      needs = needsOf(text.charAt(i));
+      needsOfUnit[unit] = needs;
+    }
+    mask |= needs;
+  }
+  if (mask === 0) return null;
+  let re = weirdByMask.get(mask);
+  if (!re) {
+    const source = weirdParts
+      .filter((_, k) => mask & (1 << k))
+      .map(([pattern]) => pattern)
+      .join("|");
+    re = new RegExp(source, "gu");
+    weirdByMask.set(mask, re);
+  }
+  return re;
+}
 
 function countIn(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -150,7 +226,11 @@ const unsafeRe =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
   /[^\u0000-\u007F\u2010-\u2027\u2030-\u205E\u3000-\u30FF\u4E00-\u9FFF\uFF00-\uFFEF]/;
 
-function count(re: RegExp, text: string): number {
+/**
+ * Matches of `re` in the stretches of `text` around non-ASCII characters
+ * (the whole text when short); with `first`, stops at the first.
+ */
+function count(re: RegExp, text: string, first = false): number {
   if (!unsafeRe.test(text)) return 0;
   if (text.length < 256) return countIn(re, text);
   let n = 0;
@@ -170,6 +250,7 @@ function count(re: RegExp, text: string): number {
     }
     const stop = Math.min(len, end + reach + 1);
     n += countIn(re, text.slice(start, stop));
+    if (first && n > 0) return n;
     i = stop;
   }
   return n;
@@ -182,13 +263,15 @@ export function signatures(text: string): number {
 
 /** Whether a text shows any mojibake signature at all. */
 export function hasSignature(text: string): boolean {
-  if (pairSignatures(text) > 0) return true;
-  return count(signatureRe, text) > 0;
+  if (hasPairSignature(text)) return true;
+  return count(signatureRe, text, true) > 0;
 }
 
 /** Number of implausible character sequences (what a wrong decode produces). */
 export function weirdness(text: string): number {
-  return count(weirdRe, text);
+  if (!unsafeRe.test(text)) return 0;
+  const re = weirdPattern(text);
+  return re ? count(re, text) : 0;
 }
 
 /** Implausibility of a text: signatures weigh three, weirdness one. Lower is more plausible. */

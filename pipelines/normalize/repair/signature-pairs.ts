@@ -45,8 +45,8 @@ const coreLeads = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1, 0xd7,
 /** pair (two UTF-16 units as one number) → bit mask of code pages (by index) where it is a strong (A) or a letter (B) pair. */
 const strong = new Map<number, number>();
 const letters = new Map<number, number>();
-/** Every character that starts a pair of either kind: most text never reaches the maps. */
-const leads = new Set<number>();
+/** Every character (UTF-16 unit) that starts a pair of either kind, as a flag: most text never reaches the maps. */
+const leads = new Uint8Array(0x10000);
 
 function key(a: number, b: number): number {
   return a * 0x10000 + b;
@@ -56,7 +56,7 @@ function add(map: Map<number, number>, pair: string, bit: number): void {
   if (pair.length !== 2) return;
   const k = key(pair.charCodeAt(0), pair.charCodeAt(1));
   map.set(k, (map.get(k) ?? 0) | bit);
-  leads.add(pair.charCodeAt(0));
+  leads[pair.charCodeAt(0)] = 1;
 }
 
 codePages.forEach((cp, index) => {
@@ -107,16 +107,26 @@ codePages.forEach((cp, index) => {
   add(strong, (cp.high[0xe2 - 0x80] ?? "") + (cp.high[0] ?? ""), bit);
 });
 
-/** Number of signature pairs in a text (one pass; a set lookup per non-ASCII character). */
+/** Number of signature pairs in a text (one pass; a flag read per non-ASCII character). */
 export function pairSignatures(text: string): number {
+  return scanPairs(text, false);
+}
+
+/** Whether a text has any signature pair: the same scan, stopped at the first. */
+export function hasPairSignature(text: string): boolean {
+  return scanPairs(text, true) > 0;
+}
+
+function scanPairs(text: string, first: boolean): number {
   let n = 0;
   const end = text.length - 1;
   for (let i = 0; i < end; i++) {
     const a = text.charCodeAt(i);
-    if (a < 0x80 || !leads.has(a)) continue;
+    if (a < 0x80 || leads[a] === 0) continue;
     const k = key(a, text.charCodeAt(i + 1));
     if (strong.has(k)) {
       n++;
+      if (first) return n;
       i++;
       continue;
     }
@@ -125,6 +135,7 @@ export function pairSignatures(text: string): number {
     const next = key(text.charCodeAt(i + 2), text.charCodeAt(i + 3));
     if (((strong.get(next) ?? 0) | (letters.get(next) ?? 0)) & b) {
       n++;
+      if (first) return n;
       i += 1;
     }
   }

@@ -35,8 +35,9 @@ export function pairQuotes(text: string, tokens: ThaiToken[], picks: string[]): 
     if (text.slice(lastEnd, tok.start).includes("\n")) open.length = 0;
     lastEnd = tok.end;
     const pick = out[k] ?? "";
+    if (!marks.has(pick)) return;
     const options = tok.candidates.filter((c) => marks.has(c));
-    if (!marks.has(pick) || options.length < 2) return;
+    if (options.length < 2) return;
     const before = charBefore(tok.start);
     const after = charAfter(tok.end);
     const starts = (before === "" || opening.test(before)) && wordChar.test(after);

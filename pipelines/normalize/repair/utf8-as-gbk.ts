@@ -12,7 +12,7 @@ import iconv from "iconv-lite";
 import { hanChar } from "../../../shared/text/han.ts";
 import { bestChoice, type Slot } from "./candidate-search.ts";
 import type { CharModel } from "./char-model.ts";
-import { decodeUtf8Strict } from "./utf8.ts";
+import { decodeUtf8Char } from "./utf8.ts";
 
 const gap = -1;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: C0 and C1 controls are never a repair's result
@@ -98,9 +98,10 @@ function fillUncached(seq: number[], model: CharModel): string[] {
           ? [0xe0, 0xef]
           : [0xf0, 0xf4];
   const out: string[] = [];
+  const bytes = [...seq];
   for (let b = lo; b <= hi; b++) {
-    const bytes = Uint8Array.from(seq.map((x) => (x === gap ? b : x)));
-    const ch = decodeUtf8Strict(bytes);
+    bytes[at] = b;
+    const ch = decodeUtf8Char(bytes);
     if (ch !== null && !controls.test(ch) && model.count(ch) > 0) out.push(ch);
   }
   return out;
@@ -126,17 +127,20 @@ function slotsOf(bytes: number[], model: CharModel): { slots: Slot[]; lost: numb
     else if (b >= 0xe0 && b <= 0xef) length = 3;
     else if (b >= 0xf0 && b <= 0xf4) length = 4;
     else return null;
-    const seq = bytes.slice(i, i + length);
     // A run that ends inside a character was never UTF-8.
-    if (seq.length < length) return null;
-    for (let k = 1; k < seq.length; k++) if (seq[k] !== gap && !isCont(seq[k])) return null;
-    const gaps = seq.filter((x) => x === gap).length;
+    if (i + length > bytes.length) return null;
+    let gaps = 0;
+    for (let k = 0; k < length; k++) {
+      const x = bytes[i + k];
+      if (x === gap) gaps++;
+      else if (k > 0 && !isCont(x)) return null;
+    }
     if (gaps === 0) {
-      const ch = decodeUtf8Strict(Uint8Array.from(seq));
+      const ch = decodeUtf8Char(bytes, i, length);
       if (ch === null || controls.test(ch)) return null;
       slots.push(ch);
     } else {
-      const options = gaps === 1 && length > 1 ? fill(seq, model) : [];
+      const options = gaps === 1 && length > 1 ? fill(bytes.slice(i, i + length), model) : [];
       if (options.length === 0) {
         slots.push("\uFFFD");
         lost++;

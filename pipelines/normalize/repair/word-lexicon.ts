@@ -15,6 +15,8 @@ import { hanPos } from "./han-pos.ts";
 import { damagedForm } from "./thai-code-page.ts";
 
 export interface Word {
+  /** Index in `wordById`: what the lattice's tables (lattice-tables.ts) are keyed by. */
+  id: number;
   chars: string[];
   /** The characters joined. */
   text: string;
@@ -37,6 +39,8 @@ export interface Lexicon {
   singles: Map<string, Word>;
   /** Words of two or more characters, by damaged form. */
   forms: FormNode;
+  /** Every word, by its text. */
+  byText: Map<string, Word>;
   /** The cost of a character no word covers: more than the rarest word. */
   unknownLogP: number;
 }
@@ -80,10 +84,24 @@ function knowledgeWords(): { word: string; tag: string }[] {
   return out;
 }
 
+/** Every word made, by id. */
+export const wordById: Word[] = [];
+
 export function makeWord(chars: string[], logP: number, tag: string): Word {
   const first = chars[0] ?? "";
   const last = chars[chars.length - 1] ?? "";
-  return { chars, text: chars.join(""), logP, tag, first, last, key: `${last}\u0000${tag}` };
+  const word = {
+    id: wordById.length,
+    chars,
+    text: chars.join(""),
+    logP,
+    tag,
+    first,
+    last,
+    key: `${last}\u0000${tag}`,
+  };
+  wordById.push(word);
+  return word;
 }
 
 const formCache = new Map<string, string[]>();
@@ -146,13 +164,29 @@ export function lexicon(): Lexicon {
 
   const singles = new Map<string, Word>();
   const forms: FormNode = { children: new Map(), words: [] };
+  const byText = new Map<string, Word>();
   for (const [word, { freq, tag }] of counts) {
     const chars = [...word];
     const w = makeWord(chars, Math.log(freq / total), tag);
+    byText.set(word, w);
     if (chars.length === 1) singles.set(word, w);
     else insert(forms, chars, 0, forms, w);
   }
   sortWords(forms);
-  shared = { singles, forms, unknownLogP: Math.log(0.5 / total) };
+  shared = { singles, forms, byText, unknownLogP: Math.log(0.5 / total) };
   return shared;
+}
+
+const unknownWords = new Map<string, Word>();
+
+/** The one-character word of `c`: the lexicon's, or one of unknown class costing `unknownLogP`. */
+export function singleWord(lex: Lexicon, c: string): Word {
+  const known = lex.singles.get(c);
+  if (known) return known;
+  let w = unknownWords.get(c);
+  if (!w) {
+    w = makeWord([c], lex.unknownLogP, unknownTag);
+    unknownWords.set(c, w);
+  }
+  return w;
 }
