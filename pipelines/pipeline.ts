@@ -124,15 +124,32 @@ interface LazyStageFunction<I, O> {
   lazy: () => Promise<StageFunction<I, O>>;
 }
 
+/** The first call's promise, for every later call. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load();
+    return loaded;
+  };
+}
+
+/**
+ * The stage modules, each imported once per process however many pipelines
+ * are built (`lodestone process DIR` builds one per source): a dynamic import
+ * goes through the module loader every time, even for a module it has.
+ */
+const stageModules = {
+  fetch: once(() => import("./fetch/fetch-source.ts")),
+  normalize: once(() => import("./normalize/normalize.ts")),
+  language: once(() => import("./language/detect-and-split.ts")),
+  enrich: once(() => import("./enrich/enrich.ts")),
+};
+
 function loader<I, O>(
   fn: StageFunction<I, O> | LazyStageFunction<I, O>,
 ): () => Promise<StageFunction<I, O>> {
   if (typeof fn === "function") return () => Promise.resolve(fn);
-  let loading: Promise<StageFunction<I, O>> | undefined;
-  return () => {
-    loading ??= fn.lazy();
-    return loading;
-  };
+  return once(fn.lazy);
 }
 
 function expanderOf<I>(
@@ -211,7 +228,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       input: fetchRequestSchema,
       output: fetchedDocumentSchema,
       fn: {
-        lazy: async () => (await import("./fetch/fetch-source.ts")).createFetchStage(options),
+        lazy: async () => (await stageModules.fetch()).createFetchStage(options),
       },
       cost: "io",
       emptyMeansUnchanged: true,
@@ -240,7 +257,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: normalizedDocumentSchema,
       fn: {
         lazy: async () => {
-          const { normalize } = await import("./normalize/normalize.ts");
+          const { normalize } = await stageModules.normalize();
           return (doc) => [normalize(doc)];
         },
       },
@@ -266,7 +283,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       next: "enrich",
       input: normalizedDocumentSchema,
       output: languageDocumentSchema,
-      fn: { lazy: async () => (await import("./language/detect-and-split.ts")).detectAndSplit },
+      fn: { lazy: async () => (await stageModules.language()).detectAndSplit },
       cost: "cpu",
       cpuShare: 4,
       budget: (doc) => chars("language", doc.body),
@@ -283,7 +300,7 @@ export function buildPipeline(options: PipelineOptions): Pipeline {
       output: lodestoneDocumentSchema,
       fn: {
         lazy: async () => {
-          const { enrich } = await import("./enrich/enrich.ts");
+          const { enrich } = await stageModules.enrich();
           return (doc) => [enrich(doc, { maxMentions: budgets.maxMentions })];
         },
       },
