@@ -103,11 +103,14 @@ describe("closed to intruders", () => {
         { jobId: `intruder-${i}`, attempts: 3 },
       );
     }
-    const failed = await until("the three jobs to fail", async () => {
-      const jobs = await Promise.all(uris.map((_, i) => queues.fetch.getJob(`intruder-${i}`)));
-      const states = await Promise.all(jobs.map((job) => job?.getState()));
-      return states.every((s) => s === "failed") ? jobs : undefined;
+    await until("the three jobs to fail", async () => {
+      const states = await Promise.all(
+        uris.map((_, i) => queues.fetch.getJobState(`intruder-${i}`)),
+      );
+      return states.every((s) => s === "failed") ? true : undefined;
     });
+    // Read once failed: a job read before it failed has no reason yet.
+    const failed = await Promise.all(uris.map((_, i) => queues.fetch.getJob(`intruder-${i}`)));
     for (const job of failed) {
       expect(job?.failedReason).toMatch(/outside the folders file sources may be read from/);
       expect(job?.failedReason).toMatch(/FILE_SOURCE_ROOTS/);

@@ -121,6 +121,13 @@ export async function startWorkerHost(
       (error: unknown) => log.error({ err: error }, "stage threads cannot start"),
     );
   }
+  // The stages run on this thread load now, not on their first job's clock.
+  for (const stage of pipeline.transforms) {
+    if (stage.cost === "cpu" || !runs(stage.name)) continue;
+    stage
+      .load()
+      .catch((error: unknown) => log.error({ err: error, stage: stage.name }, "stage cannot load"));
+  }
   const workers = [
     ...pipeline.transforms
       .filter((stage) => runs(stage.name))
