@@ -171,8 +171,10 @@ function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): Tr
     async run(raw, ctx, hookCtx, offload) {
       let input = d.input.parse(raw);
       if (hookCtx && d.hooks?.prepare) input = await d.hooks.prepare(input, hookCtx);
-      const raws = offload ? await offload(d.name, input) : await compute(input, ctx);
-      const results = raws.map((doc) => d.output.parse(doc));
+      // compute() validates its outputs; what comes back from a thread crossed a boundary.
+      const results = offload
+        ? (await offload(d.name, input)).map((doc) => d.output.parse(doc))
+        : await compute(input, ctx);
       if (hookCtx && d.hooks?.completed) await d.hooks.completed(input, results, hookCtx);
       return results.map((doc) => ({ id: doc.id, doc }));
     },
