@@ -48,6 +48,9 @@ interface Slot {
   group: number;
   worker: Worker;
   ready: boolean;
+  /** Settles when the thread has loaded its models, or could not. */
+  loaded: Promise<void>;
+  settleLoaded(error?: Error): void;
   task?: Task;
   timer?: NodeJS.Timeout;
 }
@@ -102,17 +105,11 @@ export class StagePool {
    * documents should not wait seconds for a model). Resolves when they are ready.
    */
   warm(): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
     this.options.groups.forEach((_, group) => {
       if (!this.closed && !this.broken && !this.hasSlot(group)) this.spawn(group);
     });
-    return new Promise((resolve, reject) => {
-      const check = setInterval(() => {
-        if (this.broken) reject(this.broken);
-        else if (this.closed || [...this.slots].every((slot) => slot.ready)) resolve();
-        else return;
-        clearInterval(check);
-      }, 100);
-    });
+    return Promise.all([...this.slots].map((slot) => slot.loaded)).then(() => undefined);
   }
 
   /** Stops every thread; jobs still waiting are handed back to be retried. */
@@ -186,7 +183,13 @@ export class StagePool {
       stages: [...(this.options.groups[group] ?? [])],
     };
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
-    const slot: Slot = { group, worker, ready: false };
+    let settle: (error?: Error) => void = () => undefined;
+    const loaded = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error ? reject(error) : resolve());
+    });
+    // Only warm() awaits it; a thread started on demand must not leave a rejection unhandled.
+    loaded.catch(() => undefined);
+    const slot: Slot = { group, worker, ready: false, loaded, settleLoaded: settle };
     this.slots.add(slot);
     worker.on("message", (reply: ThreadReply) => this.onReply(slot, reply));
     // An error the thread did not catch (out of memory, a crash while loading) ends it.
@@ -201,9 +204,12 @@ export class StagePool {
         // A thread that cannot even load (a missing module): every other would fail alike.
         this.broken = new CriticalError(`stage threads cannot start: ${error.message}`);
         for (const task of this.waiting.splice(0)) task.reject(this.broken);
+        settle(this.broken);
       }
     });
     worker.on("exit", () => {
+      // Stopped before it was ready (the pool closing): nothing left to wait for.
+      settle();
       this.slots.delete(slot);
       this.finish(slot)?.reject(new RetryableError("stage thread exited mid-job"));
       if (!this.closed && !this.broken) this.dispatch();
@@ -213,6 +219,7 @@ export class StagePool {
   private onReply(slot: Slot, reply: ThreadReply): void {
     if (reply.type === "ready") {
       slot.ready = true;
+      slot.settleLoaded();
       this.dispatch();
       return;
     }
