@@ -187,9 +187,9 @@ function expand(
     unseenWord.push(w < 0 ? 0 : wordPairWeight * t.wordUnseen);
   }
 
-  /** The rank of the pair (state b, word k) in the order a plain search meets pairs. */
-  const orderOf = (b: number, k: number) => (i * beamWidth + b) * 2 ** 20 + k;
   const classTerm = t.classTerm;
+  /** The rank of the pair (state b, word k) in the order a plain search meets pairs: (i · beamWidth + b) · 2^20 + k. */
+  const orderBase = i * beamWidth * 2 ** 20;
 
   // Pass 1, no seen pairs: per class of word, the state that gives it most.
   const bestState: number[] = [];
@@ -220,10 +220,19 @@ function expand(
       (unseenWord[b] ?? 0) +
       classWeight * (classTerm[(row[b] ?? 0) + c] ?? 0);
     // Unpruned: every word's key arrives here, in the order a plain search meets them.
-    states.add(i + (length[k] ?? 1), key[k] ?? 0, score, id[k] ?? 0, s, orderOf(b, k), false);
+    states.add(
+      i + (length[k] ?? 1),
+      key[k] ?? 0,
+      score,
+      id[k] ?? 0,
+      s,
+      orderBase + b * 2 ** 20 + k,
+      false,
+    );
   }
 
-  // Pass 2, the pairs either bigram model saw, scored in full.
+  // Pass 2, the pairs either bigram model saw, scored in full. No closures
+  // here: a function made per state costs more than the arithmetic it holds.
   const cp = t.charPair;
   const wp = t.wordPair;
   const seenWords: number[] = [];
@@ -236,15 +245,7 @@ function expand(
     const r = row[b] ?? 0;
     const charUnseen = unseenChar[b] ?? 0;
     const wordUnseen = unseenWord[b] ?? 0;
-    const score = (k: number, charTerm: number, wordTerm: number) => {
-      const total =
-        base +
-        (logP[k] ?? 0) +
-        charTerm +
-        wordTerm +
-        classWeight * (classTerm[r + (classId[k] ?? 0)] ?? 0);
-      states.add(i + (length[k] ?? 1), key[k] ?? 0, total, id[k] ?? 0, s, orderOf(b, k), true);
-    };
+    const order = orderBase + b * 2 ** 20;
     // The word pairs this state's word was seen in, marked on the words they reach.
     seenWords.length = 0;
     if (prevWord >= 0) {
@@ -270,27 +271,48 @@ function expand(
         }
       }
     }
-    const charSeen = (f: number, bonus: number) => {
-      charStamp[f] = stamp;
-      for (let k = firstHead[f] ?? -1; k >= 0; k = nextSameFirst[k] ?? -1)
-        score(k, contextWeight * bonus, pairStamp[k] === stamp ? (pairTerm[k] ?? 0) : wordUnseen);
-    };
+    // The character pairs this state's last character was seen in, per first
+    // character of the words: each word of a group scored in full.
     const from = cp.start(l);
     const to = cp.end(l);
-    if (scanned(to - from, firsts.length)) {
-      for (let e = from; e < to; e++) {
-        const f = firstSlot[cp.cols[e] ?? 0] ?? -1;
-        if (f >= 0) charSeen(f, cp.vals[e] ?? 0);
+    const scan = scanned(to - from, firsts.length);
+    const rowTable = scan ? null : cp.rowTable(l);
+    const end = scan ? to : firsts.length;
+    for (let e = scan ? from : 0; e < end; e++) {
+      let f: number;
+      let bonus: number;
+      if (rowTable === null) {
+        f = firstSlot[cp.cols[e] ?? 0] ?? -1;
+        if (f < 0) continue;
+        bonus = cp.vals[e] ?? 0;
+      } else {
+        f = e;
+        bonus = rowTable.get(firsts[f] ?? 0, 0);
+        if (Number.isNaN(bonus)) continue;
       }
-    } else {
-      const rowTable = cp.rowTable(l);
-      for (let f = 0; f < firsts.length; f++) {
-        const bonus = rowTable.get(firsts[f] ?? 0, 0);
-        if (!Number.isNaN(bonus)) charSeen(f, bonus);
+      charStamp[f] = stamp;
+      const charTerm = contextWeight * bonus;
+      for (let k = firstHead[f] ?? -1; k >= 0; k = nextSameFirst[k] ?? -1) {
+        const wordTerm = pairStamp[k] === stamp ? (pairTerm[k] ?? 0) : wordUnseen;
+        const total =
+          base +
+          (logP[k] ?? 0) +
+          charTerm +
+          wordTerm +
+          classWeight * (classTerm[r + (classId[k] ?? 0)] ?? 0);
+        states.add(i + (length[k] ?? 1), key[k] ?? 0, total, id[k] ?? 0, s, order + k, true);
       }
     }
-    for (const k of seenWords)
-      if (charStamp[firstOf[k] ?? 0] !== stamp) score(k, charUnseen, pairTerm[k] ?? 0);
+    for (const k of seenWords) {
+      if (charStamp[firstOf[k] ?? 0] === stamp) continue;
+      const total =
+        base +
+        (logP[k] ?? 0) +
+        charUnseen +
+        (pairTerm[k] ?? 0) +
+        classWeight * (classTerm[r + (classId[k] ?? 0)] ?? 0);
+      states.add(i + (length[k] ?? 1), key[k] ?? 0, total, id[k] ?? 0, s, order + k, true);
+    }
   }
 
   for (const c of classes) classSlot[c] = -1;
