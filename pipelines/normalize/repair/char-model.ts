@@ -152,13 +152,23 @@ export class CharModel {
 
 /** Mean log-probability per character of a text under the model, after `before`: higher is likelier. */
 export function meanLogProb(model: CharModel, before: string, text: string): number {
-  const syms = [...before.slice(-2), ...text].map(symbolOf);
-  while (syms.length < 2 + [...text].length) syms.unshift(" ");
-  let total = 0;
-  for (let i = 2; i < syms.length; i++) {
-    total += model.logProb(syms[i - 2] ?? " ", syms[i - 1] ?? " ", syms[i] ?? " ");
+  // The context is the last two characters of `before`, padded with spaces.
+  let s2 = " ";
+  let s1 = " ";
+  for (const ch of before.slice(-2)) {
+    s2 = s1;
+    s1 = symbolOf(ch);
   }
-  return total / Math.max(1, syms.length - 2);
+  let total = 0;
+  let n = 0;
+  for (const ch of text) {
+    const s = symbolOf(ch);
+    total += model.logProb(s2, s1, s);
+    s2 = s1;
+    s1 = s;
+    n++;
+  }
+  return total / Math.max(1, n);
 }
 
 export const charModel = shippedModel(

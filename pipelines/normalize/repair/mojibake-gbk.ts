@@ -28,9 +28,13 @@ const hanLike = new RegExp(
 
 /** Nearly every character must be one the model has seen often enough to be common. */
 function mostlyCommon(model: CharModel, text: string): boolean {
-  const chars = [...text];
-  const common = chars.filter((ch) => model.count(ch) >= 5).length;
-  return common >= 0.9 * chars.length;
+  let chars = 0;
+  let common = 0;
+  for (const ch of text) {
+    chars++;
+    if (model.count(ch) >= 5) common++;
+  }
+  return common >= 0.9 * chars;
 }
 
 function repairGbkAsLatin(
