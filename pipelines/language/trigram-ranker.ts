@@ -18,10 +18,20 @@ import { expressions } from "franc/expressions.js";
 const MAX_LENGTH = 2048;
 const MAX_DIFFERENCE = 300;
 
-/** The candidates' ranks per trigram; -1 where a candidate's model lacks it. */
+/** The candidates' ranks per trigram (keyed by trigramKey); -1 where a candidate's model lacks it. */
 interface CandidateTable {
   languages: string[];
-  ranks: Map<string, Int16Array>;
+  ranks: Map<number, Int16Array>;
+}
+
+/**
+ * Three UTF-16 code units as one exact number (below 2^48): a Map keyed by
+ * numbers needs neither a 3-character string per trigram nor its hash.
+ */
+function trigramKey(value: string, at: number): number {
+  return (
+    (value.charCodeAt(at) * 0x10000 + value.charCodeAt(at + 1)) * 0x10000 + value.charCodeAt(at + 2)
+  );
 }
 
 const tables = new Map<string, CandidateTable>();
@@ -34,16 +44,19 @@ function tableFor(script: string, only: readonly string[]): CandidateTable {
   if (models === undefined) throw new Error(`franc has no trigram models for script ${script}`);
   // franc's order: the models' own order, filtered; ties in distance keep it.
   const languages = Object.keys(models).filter((language) => only.includes(language));
-  const ranks = new Map<string, Int16Array>();
+  const ranks = new Map<number, Int16Array>();
   languages.forEach((language, column) => {
     const model = (models[language] ?? "").split("|");
     // From the end, as franc builds its dictionaries, so a repeated trigram keeps its first rank.
     for (let rank = model.length - 1; rank >= 0; rank--) {
       const trigram = model[rank] ?? "";
-      let row = ranks.get(trigram);
+      // Only three code units can equal a trigram of the text.
+      if (trigram.length !== 3) continue;
+      const key = trigramKey(trigram, 0);
+      let row = ranks.get(key);
       if (row === undefined) {
         row = new Int16Array(languages.length).fill(-1);
-        ranks.set(trigram, row);
+        ranks.set(key, row);
       }
       row[column] = rank;
     }
@@ -62,12 +75,13 @@ function clean(value: string): string {
     .toLowerCase();
 }
 
-function trigramCounts(value: string): Map<string, number> {
+/** The text's trigrams (trigram-utils' padding and cleaning) by trigramKey, with their counts. */
+function trigramCounts(value: string): Map<number, number> {
   const padded = ` ${clean(value)} `;
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i + 3 <= padded.length; i++) {
-    const trigram = padded.slice(i, i + 3);
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+    const key = trigramKey(padded, i);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
