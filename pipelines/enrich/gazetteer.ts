@@ -15,7 +15,8 @@ interface Terminal {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** By UTF-16 code unit: a number key needs no one-character string per step of the walk. */
+  next: Map<number, TrieNode>;
   terminals: Terminal[];
 }
 
@@ -28,11 +29,11 @@ function buildTrie(entries: Iterable<KbEntry>): TrieNode {
       const key = foldCase(name);
       let node = root;
       for (let i = 0; i < key.length; i++) {
-        const ch = key[i] ?? "";
-        let child = node.next.get(ch);
+        const code = key.charCodeAt(i);
+        let child = node.next.get(code);
         if (!child) {
           child = newNode();
-          node.next.set(ch, child);
+          node.next.set(code, child);
         }
         node = child;
       }
@@ -91,7 +92,7 @@ export function matchKnowledgeBase(text: string): Candidate[] {
       continue;
     let node: TrieNode | undefined = trie;
     for (let end = start; node && end < loose.length; ) {
-      node = node.next.get(loose[end] ?? "");
+      node = node.next.get(loose.charCodeAt(end));
       end++;
       if (!node || node.terminals.length === 0 || !atBoundaries(text, start, end)) continue;
       for (const terminal of node.terminals) {
