@@ -54,16 +54,20 @@ const SMALL_WORDS =
 /** Where a heading or sentence ends: a line break, a colon, or a full stop that ends no abbreviation. */
 const SEGMENT_END = /\n|[:?!;] |(?<![A-Z][A-Za-z]{0,3}|\b[a-z]{1,3})\. /gu;
 
-/** The last text whose segment ends were computed, with them. */
-let segmentsOf: { text: string; ends: number[] } = { text: "", ends: [] };
+/** The last text whose segments were computed: their ends, and each segment's title-case verdict once asked. */
+let segmentsOf: { text: string; ends: number[]; titleCase: Map<number, boolean> } = {
+  text: "",
+  ends: [],
+  titleCase: new Map(),
+};
 
-/** Offsets where segments end, computed once per text (every recogniser asks about the same body). */
-function segmentEnds(text: string): number[] {
+/** The segments of a text, computed once per text (every recogniser asks about the same body). */
+function segments(text: string): typeof segmentsOf {
   if (segmentsOf.text !== text) {
     const ends = [...text.matchAll(SEGMENT_END)].flatMap((m) => [m.index, m.index + m[0].length]);
-    segmentsOf = { text, ends };
+    segmentsOf = { text, ends, titleCase: new Map() };
   }
-  return segmentsOf.ends;
+  return segmentsOf;
 }
 
 /**
@@ -73,7 +77,7 @@ function segmentEnds(text: string): number[] {
  */
 export function inTitleCaseLine(text: string, offset: number): boolean {
   // `ends` is [end of segment 0, start of segment 1, end of segment 1, …]; count those ≤ offset.
-  const ends = segmentEnds(text);
+  const { ends, titleCase } = segments(text);
   let low = 0;
   let high = ends.length;
   while (low < high) {
@@ -83,11 +87,15 @@ export function inTitleCaseLine(text: string, offset: number): boolean {
   }
   // An odd count puts the offset inside a separator, which no name starts in.
   if (low % 2 === 1) return false;
+  const known = titleCase.get(low);
+  if (known !== undefined) return known;
   const start = ends[low - 1] ?? 0;
   const end = ends[low] ?? text.length;
   const words = text
     .slice(start, end)
     .split(/\s+/)
     .filter((w) => /\p{L}/u.test(w) && !SMALL_WORDS.test(w.toLowerCase()));
-  return words.length >= 4 && words.every((w) => /^[^\p{L}]*[\p{Lu}\d]/u.test(w));
+  const verdict = words.length >= 4 && words.every((w) => /^[^\p{L}]*[\p{Lu}\d]/u.test(w));
+  titleCase.set(low, verdict);
+  return verdict;
 }
