@@ -7,13 +7,18 @@
  */
 import type { LodestoneDocument, SourceRef } from "../shared/document.ts";
 import { buildPipeline, ENTRY_STAGE, type PipelineOptions } from "./pipeline.ts";
-import type { StageContext } from "./stage.ts";
+import type { StageContext, StageOffload } from "./stage.ts";
 
-/** Runs one source through every transform stage; returns the documents the sink would store. */
+/**
+ * Runs one source through every transform stage; returns the documents the
+ * sink would store. With `offload`, the CPU-bound stages run there (the
+ * runtime's stage threads), as they do on the queues.
+ */
 export async function runInProcess(
   source: SourceRef,
   options: PipelineOptions,
   ctx: StageContext,
+  offload?: StageOffload,
 ): Promise<LodestoneDocument[]> {
   const pipeline = buildPipeline(options);
   const stages = new Map(pipeline.transforms.map((stage) => [stage.name, stage]));
@@ -21,7 +26,8 @@ export async function runInProcess(
   let inputs: unknown[] = [{ source }];
   while (stage) {
     const outputs = [];
-    for (const input of inputs) outputs.push(...(await stage.run(input, ctx)));
+    const runOn = stage.cost === "cpu" ? offload : undefined;
+    for (const input of inputs) outputs.push(...(await stage.run(input, ctx, undefined, runOn)));
     inputs = outputs.map((output) => output.doc);
     stage = stages.get(stage.next);
   }

@@ -3,7 +3,9 @@
  * throughput of the pipeline four ways, side by side, in one run, on a
  * corpus built from the seeds (bench-corpus.ts):
  *
- * - in-process: every transform stage in this process (`lodestone process`);
+ * - in-process: every transform stage in this process, as `lodestone process`
+ *   runs them (stage threads, several sources in flight), and the same on
+ *   this thread alone, one source after another;
  * - pipeline: one `lodestone workers` child process on the queues, fed the
  *   whole corpus at once (`lodestone enqueue DIR --wait`);
  * - two workers processes on the same queues, one stage thread each, on a
@@ -36,6 +38,7 @@ import { ensureIndex, templateName } from "../../workers/indexing/ensure-index.t
 import { MetricsStore } from "../../workers/metrics/metrics-store.ts";
 import { resolveSources } from "../../workers/runs/enqueue-sources.ts";
 import { ingestAndWait } from "../../workers/runs/ingest-run.ts";
+import { processSources } from "../../workers/runs/process-sources.ts";
 import { enqueueSources } from "../../workers/runtime/entry-jobs.ts";
 import { closeQueueSet, createQueueSet } from "../../workers/runtime/queue-set.ts";
 import { writeBenchCorpus } from "./bench-corpus.ts";
@@ -144,7 +147,17 @@ try {
   await Promise.all(buildPipeline(options).transforms.map((stage) => stage.load()));
   let started = performance.now();
   for (const source of sources) docs.push(...(await runInProcess(source, options, ctx)));
+  const oneThreadMs = performance.now() - started;
+  // `lodestone process`: the clock starts once its stage threads have loaded their models.
+  const processed = await processSources(sources, options, {
+    config,
+    log: createLogger({ ...config, LOG_LEVEL: "silent" }, "bench"),
+    onReady: () => {
+      started = performance.now();
+    },
+  });
   const inProcessMs = performance.now() - started;
+  const processedDocs = processed.flatMap((outcome) => outcome.documents).length;
 
   // 2. The real pipeline: one workers process, the whole corpus enqueued at once.
   await ensureIndex(opensearch, config.INDEX_ALIAS);
@@ -223,7 +236,8 @@ try {
     console.log(
       `${name.padEnd(28)}${String(count).padStart(9)}${(ms / 1000).toFixed(1).padStart(10)}${perSecond(count, ms).padStart(14)}`,
     );
-  row("in-process", docs.length, inProcessMs);
+  row(`in-process (${config.STAGE_THREADS} threads)`, processedDocs, inProcessMs);
+  row("in-process (this thread)", docs.length, oneThreadMs);
   row("pipeline (1 workers proc.)", indexed, pipelineMs);
   row("pipeline (2 workers proc.)", pairIds.length, pairMs);
   row("raw _bulk", docs.length, bulkMs);
