@@ -57,6 +57,16 @@ const configSchema = z.object({
   /** auto: pretty in a terminal, JSON otherwise. */
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /**
+   * Consecutive CPU-bound stages that one workers process runs go through in
+   * one job, the first stage's (normalize → language → enrich): a document
+   * crosses Redis once for them, not once per stage. "false": a job per
+   * stage, every stage's queue busy (to watch each stage on the queues).
+   */
+  CHAIN_CPU_STAGES: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   INDEX_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   BULK_MAX_DOCS: z.coerce.number().int().min(1).max(10_000).default(200),
   BULK_MAX_BYTES: z.coerce

@@ -4,8 +4,13 @@
  * retry of this job re-adds the same ids and BullMQ ignores the duplicates.
  * An input the stage expands (a folder) becomes one job per source on the
  * stage's own queue instead.
+ *
+ * With a chain (the stages right after this one that the same process runs,
+ * CHAIN_CPU_STAGES), each output goes through them here, hooks included, and
+ * what the last one emits is added to its next queue: the ids are the ones
+ * that stage's own jobs would have added, and a retry runs the chain again.
  */
-import type { TransformStage } from "../../pipelines/pipeline.ts";
+import type { StageName, StageOutput, TransformStage } from "../../pipelines/pipeline.ts";
 import type {
   HookContext,
   SourceLedger,
@@ -34,10 +39,18 @@ async function expanded(
   };
 }
 
+/** A failure inside a chain names the stage it came from (the job is the chain's first stage's). */
+function named(stage: StageName, error: unknown): unknown {
+  if (error instanceof Error && !error.message.startsWith(`${stage}:`))
+    error.message = `${stage}: ${error.message}`;
+  return error;
+}
+
 /**
  * The queue handler of a transform stage, with the runtime's memory of
  * sources for its hooks; a `cpu` stage's function runs through `offload`
  * (the thread pool), so the event loop stays free for the other jobs.
+ * `chain`: the stages that run after this one within the same job.
  */
 export function transformHandler(
   stage: TransformStage,
@@ -45,7 +58,16 @@ export function transformHandler(
   concurrency: number,
   ledger: SourceLedger,
   offload?: StageOffload,
+  chain: readonly TransformStage[] = [],
 ): StageHandler<StageJobResult> {
+  const runStage = (
+    current: TransformStage,
+    input: unknown,
+    ctx: StageContext,
+    hooks: HookContext,
+  ): Promise<StageOutput[]> =>
+    current.run(input, ctx, hooks, current.cost === "cpu" ? offload : undefined);
+  const last = chain[chain.length - 1] ?? stage;
   return {
     name: stage.name,
     concurrency,
@@ -53,25 +75,31 @@ export function transformHandler(
       const fanOut = await expanded(stage, payload, queues, runId, ctx);
       if (fanOut) return fanOut;
       const hooks: HookContext = { runId, sources: ledger };
-      const outputs = await stage.run(
-        payload,
-        ctx,
-        hooks,
-        stage.cost === "cpu" ? offload : undefined,
-      );
+      let outputs = await runStage(stage, payload, ctx, hooks);
+      for (const linked of chain) {
+        const docs = outputs;
+        outputs = [];
+        for (const { doc } of docs) {
+          try {
+            outputs.push(...(await runStage(linked, doc, ctx, hooks)));
+          } catch (error) {
+            throw named(linked.name, error);
+          }
+        }
+      }
       const children = outputs.map((output) => ({
         output,
-        jobId: childJobId(runId, stage.next, output.id),
+        jobId: childJobId(runId, last.next, output.id),
       }));
-      await queues[stage.next].addBulk(
+      await queues[last.next].addBulk(
         children.map(({ output, jobId }) => ({
-          name: stage.next,
+          name: last.next,
           data: { run_id: runId, payload: output.doc },
           opts: { jobId },
         })),
       );
       const next = children.map(({ output, jobId }) => ({
-        queue: stage.next,
+        queue: last.next,
         jobId,
         docId: output.id,
       }));

@@ -7,7 +7,7 @@ import type { Worker } from "bullmq";
 import { stageBudgetsOf } from "../../pipelines/budgets.ts";
 import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
-import { buildPipeline, type StageName } from "../../pipelines/pipeline.ts";
+import { buildPipeline, type StageName, type TransformStage } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
@@ -22,6 +22,7 @@ import { SourceRegistry } from "../sources/source-registry.ts";
 import { indexHandler } from "./index-handler.ts";
 import { closeQueueSet, createQueueSet } from "./queue-set.ts";
 import { SourceState } from "./source-state.ts";
+import { cpuChainAfter } from "./stage-chain.ts";
 import { StagePool } from "./stage-pool.ts";
 import { type JobOutcome, startStageWorker } from "./stage-worker.ts";
 import { threadGroups } from "./thread-groups.ts";
@@ -102,10 +103,19 @@ export async function startWorkerHost(
     log: log.child({ component: "stage-pool" }),
   });
   const offload = (stage: string, input: unknown) => pool.run(stage, input);
-  // A CPU stage takes enough jobs at once to keep every thread that runs it busy while the
-  // other jobs make their Redis round trips: two per thread, WORKER_CONCURRENCY at least.
-  const concurrencyOf = (stage: StageName) =>
-    Math.max(config.WORKER_CONCURRENCY, 2 * groups.filter((group) => group.includes(stage)).length);
+  const chainOf = (stage: TransformStage) =>
+    config.CHAIN_CPU_STAGES ? cpuChainAfter(pipeline.transforms, stage, runs) : [];
+  // A CPU stage takes enough jobs at once to keep every thread that runs it (or a stage of
+  // its chain) busy while the other jobs make their Redis round trips: four per such thread
+  // (two left threads idle between jobs on the bench), WORKER_CONCURRENCY at least.
+  const concurrencyOf = (stage: TransformStage) => {
+    const names = [stage.name, ...chainOf(stage).map((linked) => linked.name)];
+    const threads = names.reduce(
+      (sum, name) => sum + groups.filter((group) => group.includes(name)).length,
+      0,
+    );
+    return Math.max(config.WORKER_CONCURRENCY, 4 * threads);
+  };
   if (groups.length > 0) {
     const loading = performance.now();
     pool.warm().then(
@@ -133,7 +143,7 @@ export async function startWorkerHost(
       .filter((stage) => runs(stage.name))
       .map((stage) =>
         startStageWorker(
-          transformHandler(stage, queues, concurrencyOf(stage.name), state, offload),
+          transformHandler(stage, queues, concurrencyOf(stage), state, offload, chainOf(stage)),
           deps,
         ),
       ),
@@ -151,7 +161,13 @@ export async function startWorkerHost(
         ]
       : []),
   ];
-  log.info({ queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, "workers started");
+  const chains = pipeline.transforms
+    .filter((stage) => runs(stage.name) && chainOf(stage).length > 0)
+    .map((stage) => [stage.name, ...chainOf(stage).map((linked) => linked.name)].join(" → "));
+  log.info(
+    { queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX, chains },
+    "workers started",
+  );
   const host: WorkerHost = {
     workers,
     close() {
