@@ -253,11 +253,14 @@ try {
     `2 workers processes: ${docs.length} documents expected, ${pairIds.length} reported, ${pairIndexed} in the index; ` +
       `CPU split ${pairCpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(" / ")}`,
   );
-  console.log("stage        jobs   wall ms per job (stage wrapper)");
+  // Wall ms from the stage wrapper: per job (a chained job holds several stages), and per
+  // document in each stage's function wherever it ran (its own job or chained).
+  console.log("stage        jobs  ms per job   documents  ms per document");
   for (const [stage, s] of Object.entries(stats)) {
-    const ms = s.duration.count ? (s.duration.sum * 1000) / s.duration.count : 0;
+    const perJob = s.duration.count ? (s.duration.sum * 1000) / s.duration.count : 0;
+    const perDoc = s.documents.count ? s.documents.ms / s.documents.count : 0;
     console.log(
-      `${stage.padEnd(12)}${String(s.duration.count).padStart(6)}${ms.toFixed(1).padStart(10)}`,
+      `${stage.padEnd(12)}${String(s.duration.count).padStart(5)}${perJob.toFixed(1).padStart(12)}${String(s.documents.count).padStart(12)}${perDoc.toFixed(1).padStart(17)}`,
     );
   }
   console.log(

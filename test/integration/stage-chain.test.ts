@@ -5,7 +5,9 @@
  * with the chain off, every stage's queue does its share.
  */
 import { describe, expect, it } from "vitest";
+import { createRedis } from "../../shared/redis.ts";
 import { readSourcesManifest } from "../../shared/sources-manifest.ts";
+import { MetricsStore } from "../../workers/metrics/metrics-store.ts";
 import { createTestEnv, documentsIn, type RunningPipeline, startPipeline } from "./test-env.ts";
 
 const manifest = new URL("../../seeds/sources.json", import.meta.url).pathname;
@@ -27,7 +29,14 @@ async function run(chain: "true" | "false") {
         entities: source.entities,
       };
     });
+    const redis = createRedis(t.config, false);
+    const stats = await new MetricsStore(redis, t.config.QUEUE_PREFIX).read();
+    redis.disconnect();
     return {
+      // Every stage's function counts its documents, wherever it ran.
+      stageDocuments: Object.fromEntries(
+        Object.entries(stats).map(([stage, s]) => [stage, s.documents.count]),
+      ),
       statuses: outcomes.map((o) => o.status),
       indexJobs: outcomes.flatMap((o) => o.documents.map((d) => d.docId)).sort(),
       completed: {
@@ -54,6 +63,14 @@ describe("chained CPU stages", () => {
     expect(chained.completed).toEqual({ normalize: 5, language: 0, enrich: 0, index: 6 });
     expect(separate.completed).toEqual({ normalize: 5, language: 5, enrich: 6, index: 6 });
     expect(chained.indexJobs).toEqual(separate.indexJobs);
+    expect(chained.stageDocuments).toEqual({
+      fetch: 5,
+      normalize: 5,
+      language: 5,
+      enrich: 6,
+      index: 0,
+    });
+    expect(separate.stageDocuments).toEqual(chained.stageDocuments);
     expect(chained.documents).toEqual(separate.documents);
     expect(chained.documents).toHaveLength(6);
     expect(chained.documents.some((d) => (d.entities?.length ?? 0) > 0)).toBe(true);

@@ -4,7 +4,10 @@
  * restart loses nothing. One hash per stage: `completed`, `failed`,
  * `retried`, `unchanged` (fetch only), `duration_count`, `duration_sum` (seconds), one
  * `le:<bound>` field per histogram bucket (non-cumulative; the renderer sums), and one
- * `refused:<kind>` field per class of permanent failure (input refused with a reason).
+ * `refused:<kind>` field per class of permanent failure (input refused with a reason),
+ * and `documents`, `documents_ms`: the documents a stage's function took and the
+ * milliseconds it spent on them, counted where the stage ran, in its own job or
+ * chained into the job of the stage before it (CHAIN_CPU_STAGES).
  */
 import type { Redis } from "ioredis";
 import { STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
@@ -23,6 +26,8 @@ export interface StageStats {
   /** Jobs failed for good by a permanent error, by its class (BudgetExceededError, PermanentError, …). */
   refused: Record<string, number>;
   duration: { buckets: Array<[number, number]>; inf: number; count: number; sum: number };
+  /** Documents the stage's function took, and the milliseconds it spent on them. */
+  documents: { count: number; ms: number };
 }
 
 /** A fetch that found its source unchanged (304 or same content hash) and handed nothing on. */
@@ -60,6 +65,13 @@ export class MetricsStore {
     tx.hincrby(key, bucketField(seconds), 1);
     tx.hincrby(key, "duration_count", 1);
     tx.hincrbyfloat(key, "duration_sum", seconds);
+    if (outcome.status === "completed") {
+      for (const timing of stageJobResultSchema.safeParse(outcome.result).data?.stage_ms ?? []) {
+        const stageKey = this.key(timing.stage);
+        tx.hincrby(stageKey, "documents", timing.documents);
+        tx.hincrbyfloat(stageKey, "documents_ms", timing.ms);
+      }
+    }
     await tx.exec();
   }
 
@@ -86,6 +98,7 @@ export class MetricsStore {
           count: number("duration_count"),
           sum: number("duration_sum"),
         },
+        documents: { count: number("documents"), ms: number("documents_ms") },
       };
       return [stage, stats] as const;
     });

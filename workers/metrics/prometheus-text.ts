@@ -47,6 +47,16 @@ export function renderPrometheus(
       lines.push(`${refused}{stage="${label(stage)}",kind="${label(kind)}"} ${count}`);
     }
   }
+  counter(
+    "lodestone_stage_documents_total",
+    "Documents a stage's function took, in its own jobs or chained into the job before (CHAIN_CPU_STAGES).",
+    (s) => s.documents.count,
+  );
+  counter(
+    "lodestone_stage_document_seconds_total",
+    "Time a stage's function spent on those documents.",
+    (s) => s.documents.ms / 1000,
+  );
   const fetch = stats.fetch;
   lines.push(
     "# HELP lodestone_sources_unchanged_total Fetches that found their source unchanged (304 or same content hash): no work past fetch.",

@@ -23,10 +23,17 @@ export interface NextJob {
   docId: string;
 }
 
-/** What a transform stage's job returns: where its outputs went. */
+/**
+ * What a transform stage's job returns: where its outputs went, and the
+ * milliseconds each stage it ran spent on its documents (the job's own stage
+ * and, chained, the ones after it; CHAIN_CPU_STAGES).
+ */
 export const stageJobResultSchema = z.object({
   next: z.array(z.object({ queue: z.enum(STAGE_NAMES), jobId: z.string(), docId: z.string() })),
   unchanged: z.boolean().optional(),
+  stage_ms: z
+    .array(z.object({ stage: z.enum(STAGE_NAMES), documents: z.number().int(), ms: z.number() }))
+    .optional(),
 });
 export type StageJobResult = z.infer<typeof stageJobResultSchema>;
 

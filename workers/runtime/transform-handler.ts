@@ -75,10 +75,13 @@ export function transformHandler(
       const fanOut = await expanded(stage, payload, queues, runId, ctx);
       if (fanOut) return fanOut;
       const hooks: HookContext = { runId, sources: ledger };
+      let started = performance.now();
       let outputs = await runStage(stage, payload, ctx, hooks);
+      const stageMs = [{ stage: stage.name, documents: 1, ms: performance.now() - started }];
       for (const linked of chain) {
         const docs = outputs;
         outputs = [];
+        started = performance.now();
         for (const { doc } of docs) {
           try {
             outputs.push(...(await runStage(linked, doc, ctx, hooks)));
@@ -86,6 +89,8 @@ export function transformHandler(
             throw named(linked.name, error);
           }
         }
+        const ms = performance.now() - started;
+        stageMs.push({ stage: linked.name, documents: docs.length, ms });
       }
       const children = outputs.map((output) => ({
         output,
@@ -103,9 +108,13 @@ export function transformHandler(
         jobId,
         docId: output.id,
       }));
+      const stage_ms = stageMs.map((timing) => ({
+        ...timing,
+        ms: Math.round(timing.ms * 10) / 10,
+      }));
       return stage.emptyMeansUnchanged && outputs.length === 0
-        ? { next, unchanged: true }
-        : { next };
+        ? { next, unchanged: true, stage_ms }
+        : { next, stage_ms };
     },
   };
 }
