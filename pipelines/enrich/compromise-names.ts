@@ -25,6 +25,13 @@ const CACHED_LINES = 20_000;
 
 const cache = new LRUCache<string, LineNames>({ max: CACHED_LINES });
 
+/**
+ * What nlp() computes, less the phrase chunker: people(), places() and
+ * organizations() read the tags, never the chunks (the same names, ~5% less
+ * of compromise's time).
+ */
+const TAGGING = nlp.hooks().filter((hook: string) => hook !== "chunks");
+
 interface Found {
   text: string;
   offset: { start: number };
@@ -72,7 +79,8 @@ function readChunk(lines: readonly string[]): LineNames[] {
     }
     return answers[low];
   };
-  const doc = nlp(lines.join("\n"));
+  const doc = nlp.tokenize(lines.join("\n"));
+  doc.compute(TAGGING);
   const file = (found: Found[], key: keyof LineNames) => {
     for (const name of found) lineAt(name.offset.start)?.[key].push(name.text);
   };
