@@ -41,6 +41,15 @@ export interface SourceOutcome {
 
 const RECHECK_MS = 5_000;
 
+/** A return value as BullMQ stored it (JSON), or the raw text when it is not JSON, as BullMQ reads it. */
+function parsedOrRaw(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
 export class RunTracker {
   private readonly events: Record<StageName, QueueEvents>;
   private readonly waiters: Record<StageName, JobWaiters>;
@@ -137,7 +146,7 @@ export class RunTracker {
     ]);
     if (completed !== null) {
       const value = await this.reader.hget(key, "returnvalue");
-      return { result: value === null ? undefined : JSON.parse(value) };
+      return { result: value === null ? undefined : parsedOrRaw(value) };
     }
     if (failed !== null) {
       const reason = await this.reader.hget(key, "failedReason");

@@ -41,8 +41,13 @@ async function expanded(
 
 /** A failure inside a chain names the stage it came from (the job is the chain's first stage's). */
 function named(stage: StageName, error: unknown): unknown {
-  if (error instanceof Error && !error.message.startsWith(`${stage}:`))
-    error.message = `${stage}: ${error.message}`;
+  if (error instanceof Error && !error.message.startsWith(`${stage}:`)) {
+    try {
+      error.message = `${stage}: ${error.message}`;
+    } catch {
+      // A message that cannot be set (a getter-only DOMException) stays as it is.
+    }
+  }
   return error;
 }
 
