@@ -11,13 +11,13 @@
  * Both are accepted only when the character model finds the result more
  * probable than the text as found: real Chinese stays as it is.
  */
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import type { Repair } from "../../../shared/document.ts";
 import { HAN_RANGES } from "../../../shared/text/han.ts";
 import { type CharModel, charModel, meanLogProb } from "./char-model.ts";
 import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
 import type { SpanRepair } from "./span-repair.ts";
-import { decodeUtf8Strict } from "./utf8.ts";
 import { decodeUtf8AsGbk } from "./utf8-as-gbk.ts";
 
 const latinRun = new RegExp(`[\\u0080-\\u00FF${cp1252Specials}]{4,}`, "g");
@@ -45,7 +45,8 @@ function repairGbkAsLatin(
   let count = 0;
   const out = text.replace(latinRun, (run, offset: number) => {
     const bytes = toSingleBytes(run);
-    if (!bytes || bytes.length % 2 !== 0 || decodeUtf8Strict(bytes) !== null) return run;
+    // Valid UTF-8 is the other mojibake's: asked without decoding (nor a thrown TypeError).
+    if (!bytes || bytes.length % 2 !== 0 || isUtf8(bytes)) return run;
     const decoded = iconv.decode(Buffer.from(bytes), "gb18030");
     if (decoded.includes("\uFFFD") || !hanLike.test(decoded) || !mostlyCommon(model, decoded))
       return run;

@@ -1,12 +1,7 @@
-import { isUtf8 } from "node:buffer";
-
 /** Strict UTF-8 decoding that reports failure instead of inserting U+FFFD. */
 const strict = new TextDecoder("utf-8", { fatal: true });
 
 export function decodeUtf8Strict(bytes: Uint8Array): string | null {
-  // Checked first: most callers try bytes that are not UTF-8, and a thrown
-  // TypeError costs far more than the check.
-  if (!isUtf8(bytes)) return null;
   try {
     return strict.decode(bytes);
   } catch (error) {
