@@ -30,11 +30,6 @@ export interface StageStats {
   documents: { count: number; ms: number };
 }
 
-/** A fetch that found its source unchanged (304 or same content hash) and handed nothing on. */
-function isUnchanged(result: unknown): boolean {
-  return stageJobResultSchema.safeParse(result).data?.unchanged === true;
-}
-
 function bucketField(seconds: number): string {
   const bound = DURATION_BUCKETS.find((le) => seconds <= le);
   return bound === undefined ? "le:+Inf" : `le:${bound}`;
@@ -52,11 +47,16 @@ export class MetricsStore {
 
   async record(outcome: JobOutcome): Promise<void> {
     const key = this.key(outcome.stage);
+    // A transform job's result (an index job's parses to nothing): whether a fetch found its
+    // source unchanged (304 or same content hash), and the time of every stage it ran.
+    const result =
+      outcome.status === "completed"
+        ? stageJobResultSchema.safeParse(outcome.result).data
+        : undefined;
     const tx = this.redis.multi();
     if (outcome.retried) tx.hincrby(key, "retried", 1);
     if (outcome.status === "completed") tx.hincrby(key, "completed", 1);
-    if (outcome.status === "completed" && isUnchanged(outcome.result))
-      tx.hincrby(key, "unchanged", 1);
+    if (result?.unchanged === true) tx.hincrby(key, "unchanged", 1);
     if (outcome.status === "failed") tx.hincrby(key, "failed", 1);
     if (outcome.status === "failed" && outcome.failureKind)
       tx.hincrby(key, `refused:${outcome.failureKind}`, 1);
@@ -65,12 +65,10 @@ export class MetricsStore {
     tx.hincrby(key, bucketField(seconds), 1);
     tx.hincrby(key, "duration_count", 1);
     tx.hincrbyfloat(key, "duration_sum", seconds);
-    if (outcome.status === "completed") {
-      for (const timing of stageJobResultSchema.safeParse(outcome.result).data?.stage_ms ?? []) {
-        const stageKey = this.key(timing.stage);
-        tx.hincrby(stageKey, "documents", timing.documents);
-        tx.hincrbyfloat(stageKey, "documents_ms", timing.ms);
-      }
+    for (const timing of result?.stage_ms ?? []) {
+      const stageKey = this.key(timing.stage);
+      tx.hincrby(stageKey, "documents", timing.documents);
+      tx.hincrbyfloat(stageKey, "documents_ms", timing.ms);
     }
     await tx.exec();
   }

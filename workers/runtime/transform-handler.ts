@@ -72,6 +72,7 @@ export function transformHandler(
     hooks: HookContext,
   ): Promise<StageOutput[]> =>
     current.run(input, ctx, hooks, current.cost === "cpu" ? offload : undefined);
+  const stages = [stage, ...chain];
   const last = chain[chain.length - 1] ?? stage;
   return {
     name: stage.name,
@@ -80,22 +81,23 @@ export function transformHandler(
       const fanOut = await expanded(stage, payload, queues, runId, ctx);
       if (fanOut) return fanOut;
       const hooks: HookContext = { runId, sources: ledger };
-      let started = performance.now();
-      let outputs = await runStage(stage, payload, ctx, hooks);
-      const stageMs = [{ stage: stage.name, documents: 1, ms: performance.now() - started }];
-      for (const linked of chain) {
-        const docs = outputs;
+      // This stage, then its chain: each takes what the one before emitted.
+      let inputs: unknown[] = [payload];
+      let outputs: StageOutput[] = [];
+      const stage_ms: NonNullable<StageJobResult["stage_ms"]> = [];
+      for (const current of stages) {
+        const started = performance.now();
         outputs = [];
-        started = performance.now();
-        for (const { doc } of docs) {
+        for (const input of inputs) {
           try {
-            outputs.push(...(await runStage(linked, doc, ctx, hooks)));
+            outputs.push(...(await runStage(current, input, ctx, hooks)));
           } catch (error) {
-            throw named(linked.name, error);
+            throw current === stage ? error : named(current.name, error);
           }
         }
-        const ms = performance.now() - started;
-        stageMs.push({ stage: linked.name, documents: docs.length, ms });
+        const ms = Math.round((performance.now() - started) * 10) / 10;
+        stage_ms.push({ stage: current.name, documents: inputs.length, ms });
+        inputs = outputs.map((output) => output.doc);
       }
       const children = outputs.map((output) => ({
         output,
@@ -112,10 +114,6 @@ export function transformHandler(
         queue: last.next,
         jobId,
         docId: output.id,
-      }));
-      const stage_ms = stageMs.map((timing) => ({
-        ...timing,
-        ms: Math.round(timing.ms * 10) / 10,
       }));
       return stage.emptyMeansUnchanged && outputs.length === 0
         ? { next, unchanged: true, stage_ms }

@@ -103,8 +103,14 @@ export async function startWorkerHost(
     log: log.child({ component: "stage-pool" }),
   });
   const offload = (stage: string, input: unknown) => pool.run(stage, input);
-  const chainOf = (stage: TransformStage) =>
-    config.CHAIN_CPU_STAGES ? cpuChainAfter(pipeline.transforms, stage, runs) : [];
+  // The stages each stage's jobs run after it (CHAIN_CPU_STAGES), worked out once.
+  const chains = new Map(
+    pipeline.transforms.map((stage) => [
+      stage.name,
+      config.CHAIN_CPU_STAGES ? cpuChainAfter(pipeline.transforms, stage, runs) : [],
+    ]),
+  );
+  const chainOf = (stage: TransformStage) => chains.get(stage.name) ?? [];
   // A CPU stage takes enough jobs at once to keep every thread that runs it (or a stage of
   // its chain) busy while the other jobs make their Redis round trips: four per such thread
   // (two left threads idle between jobs on the bench), WORKER_CONCURRENCY at least.
@@ -161,11 +167,11 @@ export async function startWorkerHost(
         ]
       : []),
   ];
-  const chains = pipeline.transforms
+  const chained = pipeline.transforms
     .filter((stage) => runs(stage.name) && chainOf(stage).length > 0)
-    .map((stage) => [stage.name, ...chainOf(stage).map((linked) => linked.name)].join(" → "));
+    .map((stage) => [stage, ...chainOf(stage)].map((linked) => linked.name).join(" → "));
   log.info(
-    { queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX, chains },
+    { queues: workers.map((w) => w.name), prefix: config.QUEUE_PREFIX, chains: chained },
     "workers started",
   );
   const host: WorkerHost = {
