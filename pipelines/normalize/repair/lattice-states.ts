@@ -8,6 +8,7 @@
  * which stays in cache where a Map per position would allocate and rehash
  * for every one of the hundred words a damaged position starts.
  */
+import { grown } from "./typed-arrays.ts";
 import { maxWordLength } from "./word-lexicon.ts";
 
 /** States kept per position: the best few by last character and class. */
@@ -145,18 +146,10 @@ export class States {
 
   private grow(): void {
     const size = 2 * this.score.length;
-    const score = new Float64Array(size);
-    score.set(this.score);
-    this.score = score;
-    const word = new Int32Array(size);
-    word.set(this.word);
-    this.word = word;
-    const prev = new Int32Array(size);
-    prev.set(this.prev);
-    this.prev = prev;
-    const order = new Float64Array(size);
-    order.set(this.order);
-    this.order = order;
+    this.score = grown(this.score, size);
+    this.word = grown(this.word, size);
+    this.prev = grown(this.prev, size);
+    this.order = grown(this.order, size);
   }
 
   /** The best few states at position i, best first (earlier arrivals first among equals). */

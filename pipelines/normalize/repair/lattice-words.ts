@@ -8,6 +8,7 @@
  * scattered objects (a cache miss each) a hundred times per position.
  */
 import { at, type LatticeTables, wordStride } from "./lattice-tables.ts";
+import { grown } from "./typed-arrays.ts";
 import {
   type FormNode,
   type Lexicon,
@@ -135,17 +136,13 @@ export class PositionWords {
 
   private grow(): void {
     const size = 2 * this.id.length;
-    const more = <A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A => {
-      b.set(a);
-      return b;
-    };
-    this.id = more(this.id, new Int32Array(size));
-    this.logP = more(this.logP, new Float64Array(size));
-    this.classId = more(this.classId, new Int32Array(size));
-    this.first = more(this.first, new Int32Array(size));
-    this.key = more(this.key, new Int32Array(size));
-    this.length = more(this.length, new Int32Array(size));
-    this.paired = more(this.paired, new Uint8Array(size));
+    this.id = grown(this.id, size);
+    this.logP = grown(this.logP, size);
+    this.classId = grown(this.classId, size);
+    this.first = grown(this.first, size);
+    this.key = grown(this.key, size);
+    this.length = grown(this.length, size);
+    this.paired = grown(this.paired, size);
   }
 
   /**

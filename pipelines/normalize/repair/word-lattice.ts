@@ -30,6 +30,7 @@ import { beamWidth, States } from "./lattice-states.ts";
 import { type LatticeTables, latticeTables } from "./lattice-tables.ts";
 import { PositionWords, singlesTable, type WordMargins } from "./lattice-words.ts";
 import { longRow } from "./sparse-pairs.ts";
+import { grown } from "./typed-arrays.ts";
 import { type Lexicon, lexicon, wordById } from "./word-lexicon.ts";
 
 /** Weights of the character bigram, the class bigram and the word bigram against the words. */
@@ -105,17 +106,6 @@ class Scratch {
       if (this.hashId[h] === id) return this.hashIndex[h] ?? -1;
     return -1;
   }
-}
-
-function grown(
-  array: Int32Array<ArrayBuffer>,
-  size: number,
-  fill: number,
-): Int32Array<ArrayBuffer> {
-  if (array.length >= size) return array;
-  const out = new Int32Array(Math.max(size, 2 * array.length)).fill(fill);
-  out.set(array);
-  return out;
 }
 
 const scratch = new Scratch();
