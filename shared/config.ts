@@ -75,6 +75,11 @@ const configSchema = z.object({
     .min(1024)
     .default(5 * 1024 * 1024),
   BULK_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  /**
+   * How long a workers process adds up its job metrics in memory before it
+   * writes them to Redis in one transaction (and on shutdown); 0: a write per job.
+   */
+  METRICS_FLUSH_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
   /** How often BullMQ looks for jobs whose worker died (lock expired). */

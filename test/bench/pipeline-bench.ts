@@ -23,6 +23,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts";
@@ -175,6 +176,8 @@ try {
   const after = usage.read();
   const indexed = outcomes.flatMap((o) => o.documents).length;
   const failed = outcomes.filter((o) => o.status === "failed").length;
+  // The workers write their job metrics once per METRICS_FLUSH_MS: let the last batch land.
+  await sleep(config.METRICS_FLUSH_MS + 500);
   const stats = await new MetricsStore(redis, config.QUEUE_PREFIX).read();
 
   // 2b. Two workers processes on the same queues, one stage thread each (the same cores in

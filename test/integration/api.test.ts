@@ -264,7 +264,14 @@ describe("the HTTP API", () => {
       ["fetch", expect.stringMatching(/HTTP 404/)],
     ]);
 
-    const metrics = await call("/metrics");
+    // The workers write their job metrics once a second (METRICS_FLUSH_MS): wait for the last
+    // fetch attempt's duration to be counted, then read the page whole.
+    const metrics = await until("the five fetch attempts to be counted", async () => {
+      const page = await call("/metrics");
+      const attempts = sample(page.text, 'lodestone_job_duration_seconds_count{stage="fetch"}');
+      const indexed = sample(page.text, 'lodestone_jobs_completed_total{stage="index"}');
+      return attempts === 5 && indexed === 1 ? page : undefined;
+    });
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4/);
     const page = metrics.text;

@@ -89,7 +89,13 @@ describe("refused input and replaying failed work", () => {
     const ids = (await documentsIn(t.opensearch, t.config.INDEX_ALIAS)).map((d) => d._id);
     expect(ids).toEqual(["replay-small.txt"]);
 
-    const stats = await new MetricsStore(redis, t.config.QUEUE_PREFIX).read();
+    // The workers write their job metrics once a second (METRICS_FLUSH_MS).
+    const store = new MetricsStore(redis, t.config.QUEUE_PREFIX);
+    const stats = await until("both refusals to be counted", async () => {
+      const read = await store.read();
+      const refused = read.normalize.failed + read.fetch.failed;
+      return refused === 2 ? read : undefined;
+    });
     expect(stats.normalize.refused).toEqual({ BudgetExceededError: 1 });
     expect(stats.fetch.refused).toEqual({ PermanentError: 1 });
     const text = renderPrometheus(stats, {} as never);

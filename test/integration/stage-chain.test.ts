@@ -29,6 +29,15 @@ async function run(chain: "true" | "false") {
         entities: source.entities,
       };
     });
+    const completed = {
+      normalize: await counts("normalize"),
+      language: await counts("language"),
+      enrich: await counts("enrich"),
+      index: await counts("index"),
+    };
+    // Closing the workers writes the job metrics they still hold (METRICS_FLUSH_MS).
+    await pipeline.close();
+    pipeline = undefined;
     const redis = createRedis(t.config, false);
     const stats = await new MetricsStore(redis, t.config.QUEUE_PREFIX).read();
     redis.disconnect();
@@ -39,12 +48,7 @@ async function run(chain: "true" | "false") {
       ),
       statuses: outcomes.map((o) => o.status),
       indexJobs: outcomes.flatMap((o) => o.documents.map((d) => d.docId)).sort(),
-      completed: {
-        normalize: await counts("normalize"),
-        language: await counts("language"),
-        enrich: await counts("enrich"),
-        index: await counts("index"),
-      },
+      completed,
       documents: documents.sort((a, b) => a.id.localeCompare(b.id)),
     };
   } finally {

@@ -35,17 +35,51 @@ function bucketField(seconds: number): string {
   return bound === undefined ? "le:+Inf" : `le:${bound}`;
 }
 
+/** Fields added to with HINCRBYFLOAT; every other field counts whole jobs or documents. */
+const FRACTIONAL_FIELDS = new Set(["duration_sum", "documents_ms"]);
+
+export interface MetricsStoreOptions {
+  /** How long increments wait in memory before they are written; 0 writes each job's at once. */
+  flushMs?: number;
+  /** Told of a write that failed (its increments are kept for the next). */
+  onError?: (error: unknown) => void;
+}
+
 export class MetricsStore {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly flushMs: number;
+  private readonly onError: (error: unknown) => void;
+  /** Hash key → field → increment not yet written. */
+  private pending = new Map<string, Map<string, number>>();
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(redis: Redis, prefix: string, options: MetricsStoreOptions = {}) {
+    this.redis = redis;
+    this.prefix = prefix;
+    this.flushMs = options.flushMs ?? 0;
+    this.onError = options.onError ?? (() => {});
+  }
 
   private key(stage: StageName): string {
     return `${this.prefix}:metrics:stage:${stage}`;
   }
 
-  async record(outcome: JobOutcome): Promise<void> {
+  private add(key: string, field: string, by: number): void {
+    let fields = this.pending.get(key);
+    if (!fields) {
+      fields = new Map();
+      this.pending.set(key, fields);
+    }
+    fields.set(field, (fields.get(field) ?? 0) + by);
+  }
+
+  /**
+   * Counts a job's outcome. With `flushMs` above 0 the counts are written
+   * later (by then or on `close`); the promise settles at once.
+   */
+  record(outcome: JobOutcome): Promise<void> {
     const key = this.key(outcome.stage);
     // A transform job's result (an index job's parses to nothing): whether a fetch found its
     // source unchanged (304 or same content hash), and the time of every stage it ran.
@@ -53,24 +87,70 @@ export class MetricsStore {
       outcome.status === "completed"
         ? stageJobResultSchema.safeParse(outcome.result).data
         : undefined;
-    const tx = this.redis.multi();
-    if (outcome.retried) tx.hincrby(key, "retried", 1);
-    if (outcome.status === "completed") tx.hincrby(key, "completed", 1);
-    if (result?.unchanged === true) tx.hincrby(key, "unchanged", 1);
-    if (outcome.status === "failed") tx.hincrby(key, "failed", 1);
+    if (outcome.retried) this.add(key, "retried", 1);
+    if (outcome.status === "completed") this.add(key, "completed", 1);
+    if (result?.unchanged === true) this.add(key, "unchanged", 1);
+    if (outcome.status === "failed") this.add(key, "failed", 1);
     if (outcome.status === "failed" && outcome.failureKind)
-      tx.hincrby(key, `refused:${outcome.failureKind}`, 1);
+      this.add(key, `refused:${outcome.failureKind}`, 1);
     // Every attempt's time counts, a failed one too: it held a worker as long.
     const seconds = outcome.ms / 1000;
-    tx.hincrby(key, bucketField(seconds), 1);
-    tx.hincrby(key, "duration_count", 1);
-    tx.hincrbyfloat(key, "duration_sum", seconds);
+    this.add(key, bucketField(seconds), 1);
+    this.add(key, "duration_count", 1);
+    this.add(key, "duration_sum", seconds);
     for (const timing of result?.stage_ms ?? []) {
       const stageKey = this.key(timing.stage);
-      tx.hincrby(stageKey, "documents", timing.documents);
-      tx.hincrbyfloat(stageKey, "documents_ms", timing.ms);
+      this.add(stageKey, "documents", timing.documents);
+      this.add(stageKey, "documents_ms", timing.ms);
     }
-    await tx.exec();
+    if (this.flushMs <= 0) return this.flush();
+    this.schedule();
+    return Promise.resolve();
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch((error: unknown) => {
+        this.onError(error);
+        // What failed is held again; try again a period later.
+        this.schedule();
+      });
+    }, this.flushMs);
+  }
+
+  /** Writes every increment held so far, in one transaction, after any write under way. */
+  flush(): Promise<void> {
+    // A write that failed was reported to its caller; the next one starts afresh.
+    const next = this.writing.catch(() => {}).then(() => this.write());
+    this.writing = next;
+    return next;
+  }
+
+  /** Stops the timer and writes what is held. */
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    const batch = this.pending;
+    if (batch.size === 0) return;
+    this.pending = new Map();
+    const tx = this.redis.multi();
+    for (const [key, fields] of batch)
+      for (const [field, by] of fields) {
+        if (FRACTIONAL_FIELDS.has(field)) tx.hincrbyfloat(key, field, by);
+        else tx.hincrby(key, field, by);
+      }
+    try {
+      await tx.exec();
+    } catch (error) {
+      // MULTI/EXEC applies all or nothing: the batch goes back, to be written with the next.
+      for (const [key, fields] of batch) for (const [field, by] of fields) this.add(key, field, by);
+      throw error;
+    }
   }
 
   async read(): Promise<Record<StageName, StageStats>> {

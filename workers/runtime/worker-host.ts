@@ -53,7 +53,11 @@ export async function startWorkerHost(
   const queues = createQueueSet(config, connection);
   const state = new SourceState(connection, config.QUEUE_PREFIX);
   const registry = new SourceRegistry(connection, config.QUEUE_PREFIX);
-  const store = new MetricsStore(connection, config.QUEUE_PREFIX);
+  const store = new MetricsStore(connection, config.QUEUE_PREFIX, {
+    flushMs: config.METRICS_FLUSH_MS,
+    onError: (error) =>
+      log.warn({ err: error }, "could not write the job metrics; kept for the next write"),
+  });
   const deps = {
     config,
     connection,
@@ -180,6 +184,11 @@ export async function startWorkerHost(
       closing ??= (async () => {
         await Promise.all(workers.map((worker) => worker.close()));
         await indexer.flush();
+        await store
+          .close()
+          .catch((error: unknown) =>
+            log.warn({ err: error }, "job metrics lost: Redis refused the last write"),
+          );
         await pool.close();
         await http.close();
         await closeQueueSet(queues);
