@@ -40,6 +40,8 @@ const EDGE_CASES = [
   "Les prix des terres rares ont augmenté de 12 % cette semaine à Baotou.",
   "1234567890 !!! ??? ... 2024-05-01 12:00",
   `${"Neodymium oxide prices climbed again as buyers restocked. ".repeat(60)}Ende.`,
+  // Longer in lower case than the sample: İ becomes two code units.
+  "İİİ İSTANBUL İHRACATÇILARI ".repeat(120),
 ];
 
 describe("franc's ranking without franc's per-call cost", () => {
