@@ -70,6 +70,14 @@ const TSX_ESM_API = pathToFileURL(
 const BOOTSTRAP = `import(${JSON.stringify(TSX_ESM_API)})
   .then((tsx) => tsx.tsImport(${JSON.stringify(THREAD_ENTRY)}, ${JSON.stringify(THREAD_ENTRY)}));`;
 
+/**
+ * The young generation of a stage thread, in MB (V8 lets it grow to about 32 on
+ * 64-bit machines). A stage's garbage is short-lived (one document's
+ * strings and arrays), so the smaller nursery is collected more often for
+ * the same CPU, and a workers process peaked ~50 MB lower on the bench.
+ */
+const YOUNG_GENERATION_MB = 12;
+
 /** An error rebuilt on this side from what the thread reported, with the same policy. */
 function rebuilt(policy: ErrorPolicy, name: string, reason: string): Error {
   if (name === "BudgetExceededError") return new BudgetExceededError(reason);
@@ -182,7 +190,11 @@ export class StagePool {
       log: this.options.logConfig,
       stages: [...(this.options.groups[group] ?? [])],
     };
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     let settle: (error?: Error) => void = () => undefined;
     const loaded = new Promise<void>((resolve, reject) => {
       settle = (error) => (error ? reject(error) : resolve());
