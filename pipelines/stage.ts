@@ -70,6 +70,12 @@ export type CostClass = "io" | "cpu";
 /**
  * Runs a stage's function somewhere else on plain JSON (the runtime's pool
  * of worker threads, for `cpu` stages): the stage's name and its validated
- * input → its outputs, to be validated again where they arrive.
+ * input → its outputs, to be validated again where they arrive. `onWork`,
+ * when given, is told the milliseconds the function itself ran there (the
+ * wait for a free thread left out).
  */
-export type StageOffload = (stage: string, input: unknown) => Promise<unknown[]>;
+export type StageOffload = (
+  stage: string,
+  input: unknown,
+  onWork?: (ms: number) => void,
+) => Promise<unknown[]>;

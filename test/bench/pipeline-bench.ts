@@ -15,7 +15,8 @@
  *
  * then the latency from enqueue to searchable at a steady offered rate. It
  * prints documents/s for each mode, the workers' CPU ms per document and
- * peak RSS, wall ms per job of each stage (the stage wrapper's timers), and
+ * peak RSS, per stage the wall ms per job and the ms per document in the
+ * stage's function (in its thread for a CPU stage: the stage wrapper's timers), and
  * p50/p95 latency. It uses a queue prefix and an index of its own and
  * removes them; Redis and OpenSearch are started when none answers.
  */
@@ -256,8 +257,9 @@ try {
     `2 workers processes: ${docs.length} documents expected, ${pairIds.length} reported, ${pairIndexed} in the index; ` +
       `CPU split ${pairCpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(" / ")}`,
   );
-  // Wall ms from the stage wrapper: per job (a chained job holds several stages), and per
-  // document in each stage's function wherever it ran (its own job or chained).
+  // From the stage wrapper: wall ms per job (a chained job holds several stages, and waits
+  // for free threads), and ms per document in each stage's function wherever it ran (its own
+  // job or chained; in its thread for a CPU stage).
   console.log("stage        jobs  ms per job   documents  ms per document");
   for (const [stage, s] of Object.entries(stats)) {
     const perJob = s.duration.count ? (s.duration.sum * 1000) / s.duration.count : 0;

@@ -26,7 +26,8 @@ export interface NextJob {
 /**
  * What a transform stage's job returns: where its outputs went, and the
  * milliseconds each stage it ran spent on its documents (the job's own stage
- * and, chained, the ones after it; CHAIN_CPU_STAGES).
+ * and, chained, the ones after it; CHAIN_CPU_STAGES): for a stage run on a
+ * thread, the time its function ran there, without the wait for the thread.
  */
 export const stageJobResultSchema = z.object({
   next: z.array(z.object({ queue: z.enum(STAGE_NAMES), jobId: z.string(), docId: z.string() })),

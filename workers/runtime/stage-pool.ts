@@ -39,6 +39,8 @@ export interface StagePoolOptions {
 }
 
 interface Task extends ThreadTask {
+  /** Told the milliseconds the stage's function ran in the thread. */
+  onWork?: (ms: number) => void;
   resolve(outputs: unknown[]): void;
   reject(error: Error): void;
 }
@@ -97,12 +99,23 @@ export class StagePool {
 
   constructor(private readonly options: StagePoolOptions) {}
 
-  /** Runs `stage` on `input` in a thread; rejects with the stage's error, or a BudgetExceededError past the time limit. */
-  run(stage: string, input: unknown): Promise<unknown[]> {
+  /**
+   * Runs `stage` on `input` in a thread; rejects with the stage's error, or a
+   * BudgetExceededError past the time limit. `onWork` is told how long the
+   * stage's function ran there, the wait for a free thread left out.
+   */
+  run(stage: string, input: unknown, onWork?: (ms: number) => void): Promise<unknown[]> {
     if (this.closed) return Promise.reject(new RetryableError("the stage pool is closed"));
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, stage, input, resolve, reject });
+      this.waiting.push({
+        id: this.nextId++,
+        stage,
+        input,
+        ...(onWork ? { onWork } : {}),
+        resolve,
+        reject,
+      });
       this.dispatch();
     });
   }
@@ -238,8 +251,10 @@ export class StagePool {
     const task = slot.task;
     if (!task || task.id !== reply.id) return;
     this.finish(slot);
-    if (reply.type === "done") task.resolve(reply.outputs);
-    else task.reject(rebuilt(reply.policy, reply.name, reply.reason));
+    if (reply.type === "done") {
+      task.onWork?.(reply.ms);
+      task.resolve(reply.outputs);
+    } else task.reject(rebuilt(reply.policy, reply.name, reply.reason));
     this.dispatch();
   }
 

@@ -10,5 +10,6 @@ export interface ThreadTask {
 
 export type ThreadReply =
   | { type: "ready" }
-  | { type: "done"; id: number; outputs: unknown[] }
+  /** `ms`: the time the stage's function ran, on the thread's clock. */
+  | { type: "done"; id: number; outputs: unknown[]; ms: number }
   | { type: "failed"; id: number; policy: ErrorPolicy; name: string; reason: string };

@@ -40,8 +40,9 @@ async function run(task: ThreadTask): Promise<ThreadReply> {
   try {
     const stage = stages.get(task.stage as StageName);
     if (!stage) throw new Error(`no stage ${JSON.stringify(task.stage)} in the pipeline`);
+    const started = performance.now();
     const outputs = await stage.compute(task.input, { log: log.child({ stage: task.stage }) });
-    return { type: "done", id: task.id, outputs };
+    return { type: "done", id: task.id, outputs, ms: performance.now() - started };
   } catch (error) {
     const name = error instanceof Error ? error.name : "Error";
     return { type: "failed", id: task.id, policy: policyOf(error), name, reason: reasonOf(error) };

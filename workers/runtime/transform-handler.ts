@@ -65,13 +65,20 @@ export function transformHandler(
   offload?: StageOffload,
   chain: readonly TransformStage[] = [],
 ): StageHandler<StageJobResult> {
+  /** Runs a stage on one input; `onWork` is told the time its function ran in a thread. */
   const runStage = (
     current: TransformStage,
     input: unknown,
     ctx: StageContext,
     hooks: HookContext,
-  ): Promise<StageOutput[]> =>
-    current.run(input, ctx, hooks, current.cost === "cpu" ? offload : undefined);
+    onWork: (ms: number) => void,
+  ): Promise<StageOutput[]> => {
+    const threads =
+      current.cost === "cpu" && offload
+        ? (name: string, threadInput: unknown) => offload(name, threadInput, onWork)
+        : undefined;
+    return current.run(input, ctx, hooks, threads);
+  };
   const stages = [stage, ...chain];
   const last = chain[chain.length - 1] ?? stage;
   return {
@@ -86,16 +93,24 @@ export function transformHandler(
       let outputs: StageOutput[] = [];
       const stage_ms: NonNullable<StageJobResult["stage_ms"]> = [];
       for (const current of stages) {
+        // A stage's time is its function's: in its thread for an offloaded stage (the wait
+        // for a free thread left out), the whole run here for the others.
         const started = performance.now();
+        let threadMs = 0;
+        let offloaded = false;
+        const onWork = (ms: number) => {
+          threadMs += ms;
+          offloaded = true;
+        };
         outputs = [];
         for (const input of inputs) {
           try {
-            outputs.push(...(await runStage(current, input, ctx, hooks)));
+            outputs.push(...(await runStage(current, input, ctx, hooks, onWork)));
           } catch (error) {
             throw current === stage ? error : named(current.name, error);
           }
         }
-        const ms = Math.round((performance.now() - started) * 10) / 10;
+        const ms = Math.round((offloaded ? threadMs : performance.now() - started) * 10) / 10;
         stage_ms.push({ stage: current.name, documents: inputs.length, ms });
         inputs = outputs.map((output) => output.doc);
       }

@@ -8,6 +8,7 @@ import { stageBudgetsOf } from "../../pipelines/budgets.ts";
 import { safeFetchPolicyOf } from "../../pipelines/fetch/http/policy-from-config.ts";
 import { SafeFetcher } from "../../pipelines/fetch/http/safe-fetcher.ts";
 import { buildPipeline, type StageName, type TransformStage } from "../../pipelines/pipeline.ts";
+import type { StageOffload } from "../../pipelines/stage.ts";
 import type { Config } from "../../shared/config.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
@@ -106,7 +107,7 @@ export async function startWorkerHost(
     logConfig: config,
     log: log.child({ component: "stage-pool" }),
   });
-  const offload = (stage: string, input: unknown) => pool.run(stage, input);
+  const offload: StageOffload = (stage, input, onWork) => pool.run(stage, input, onWork);
   // The stages each stage's jobs run after it (CHAIN_CPU_STAGES), worked out once.
   const chains = new Map(
     pipeline.transforms.map((stage) => [

@@ -1,7 +1,8 @@
 /**
  * The stage pool with threads bound to groups of stages (thread-groups.ts):
  * each stage goes to a thread of its group, and a stage no thread runs fails
- * at once rather than waiting for ever.
+ * at once rather than waiting for ever. A task's work time is the time its
+ * function ran in the thread, not its wait for the thread.
  */
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,6 +42,33 @@ describe("a stage pool whose threads run groups of stages", () => {
     const [language] = await pool.run("language", normalized);
     const [enriched] = await pool.run("enrich", language);
     expect(enriched).toMatchObject({ id: "doc-1", lang: "en" });
+  });
+
+  it("tells a task the time its function ran in the thread, without the wait for it", async () => {
+    const input = {
+      id: "doc-2",
+      source: { id: "doc-2", uri: "/tmp/doc.txt" },
+      media_type: "text/plain",
+      text: seed,
+      encoding: { detected: "utf-8" },
+      repairs: [],
+      content_hash: "0".repeat(64),
+      fetched_at: "2026-01-01T00:00:00.000Z",
+    };
+    // One thread runs normalize: the second task waits for the first to finish.
+    const timed = async () => {
+      let work = -1;
+      const started = performance.now();
+      await pool.run("normalize", input, (ms) => {
+        work = ms;
+      });
+      return { work, wall: performance.now() - started };
+    };
+    const [first, second] = await Promise.all([timed(), timed()]);
+    expect(first?.work).toBeGreaterThan(0);
+    expect(second?.work).toBeGreaterThan(0);
+    expect(first?.work).toBeLessThanOrEqual(first?.wall ?? 0);
+    expect(second?.wall).toBeGreaterThanOrEqual((first?.work ?? 0) + (second?.work ?? 0));
   });
 
   it("fails a stage that no thread runs, at once", async () => {
