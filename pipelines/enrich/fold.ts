@@ -67,18 +67,23 @@ export function foldWidth(text: string): string {
   return lastOutput;
 }
 
+/** Every code unit foldWidth changes: full-width ASCII and the single-unit replacements. */
+const WIDTH_FOLDED = new RegExp(
+  `[\\uff01-\\uff5e${Object.keys(SINGLE_UNIT_REPLACEMENTS)
+    .map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .join("")}]`,
+  "g",
+);
+
+function foldedUnit(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - FULL_WIDTH_OFFSET);
+  return SINGLE_UNIT_REPLACEMENTS[ch] ?? ch;
+}
+
+// Only the code units that change are visited: a body is mostly characters that stay.
 function foldWidthUncached(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const ch = text[i] ?? "";
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - FULL_WIDTH_OFFSET);
-    } else {
-      out += SINGLE_UNIT_REPLACEMENTS[ch] ?? ch;
-    }
-  }
-  return out;
+  return text.replace(WIDTH_FOLDED, foldedUnit);
 }
 
 let lastCaseInput: string | null = null;
