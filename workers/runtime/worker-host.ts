@@ -129,17 +129,19 @@ export async function startWorkerHost(
   };
   if (groups.length > 0) {
     const loading = performance.now();
+    // A host closed while its threads load (a run with nothing to do) stops them: not "ready".
     pool.warm().then(
-      () =>
+      () => {
+        if (closing) return;
         log.info(
-          {
-            threads: groups,
-            ms: Math.round(performance.now() - loading),
-          },
+          { threads: groups, ms: Math.round(performance.now() - loading) },
           "stage threads ready: models loaded",
-        ),
+        );
+      },
       // Jobs fail with the reason too; the operator sees it here first.
-      (error: unknown) => log.error({ err: error }, "stage threads cannot start"),
+      (error: unknown) => {
+        if (!closing) log.error({ err: error }, "stage threads cannot start");
+      },
     );
   }
   // The stages run on this thread load now, not on their first job's clock.
