@@ -31,8 +31,8 @@ export async function runCli(argv: string[]): Promise<void> {
     // A subcommand's options are its own: `failed retry --stage x` must not hand --stage to `failed`.
     .enablePositionalOptions();
   const asked = argv[2];
-  const names =
-    asked !== undefined && Object.hasOwn(commands, asked) ? [asked] : Object.keys(commands);
-  for (const name of names) program.addCommand(await (commands[name] as () => Promise<Command>)());
+  const only = asked !== undefined && Object.hasOwn(commands, asked) ? asked : undefined;
+  for (const [name, load] of Object.entries(commands))
+    if (only === undefined || name === only) program.addCommand(await load());
   await program.parseAsync(argv);
 }

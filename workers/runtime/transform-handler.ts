@@ -96,11 +96,9 @@ export function transformHandler(
         // A stage's time is its function's: in its thread for an offloaded stage (the wait
         // for a free thread left out), the whole run here for the others.
         const started = performance.now();
-        let threadMs = 0;
-        let offloaded = false;
+        let threadMs: number | undefined;
         const onWork = (ms: number) => {
-          threadMs += ms;
-          offloaded = true;
+          threadMs = (threadMs ?? 0) + ms;
         };
         outputs = [];
         for (const input of inputs) {
@@ -110,7 +108,7 @@ export function transformHandler(
             throw current === stage ? error : named(current.name, error);
           }
         }
-        const ms = Math.round((offloaded ? threadMs : performance.now() - started) * 10) / 10;
+        const ms = Math.round((threadMs ?? performance.now() - started) * 10) / 10;
         stage_ms.push({ stage: current.name, documents: inputs.length, ms });
         inputs = outputs.map((output) => output.doc);
       }

@@ -8,7 +8,7 @@
  * candidates are looked up, where one table of all pairs would miss the
  * cache on nearly every probe.
  */
-import { IntPairTable } from "./int-pair-table.ts";
+import { IntPairTable } from "../../../shared/int-pair-table.ts";
 
 /** Rows at least this long may be read through `rowTable`. */
 export const longRow = 128;

@@ -16,6 +16,20 @@ const seed = readFileSync(
   "utf8",
 );
 
+/** The seed as the fetch stage hands it on, under `id`. */
+function fetchedSeed(id: string) {
+  return {
+    id,
+    source: { id, uri: "/tmp/doc.txt" },
+    media_type: "text/plain",
+    text: seed,
+    encoding: { detected: "utf-8" },
+    repairs: [],
+    content_hash: "0".repeat(64),
+    fetched_at: "2026-01-01T00:00:00.000Z",
+  };
+}
+
 describe("a stage pool whose threads run groups of stages", () => {
   const pool = new StagePool({
     groups: [["normalize", "language"], ["enrich"]],
@@ -28,16 +42,7 @@ describe("a stage pool whose threads run groups of stages", () => {
 
   it("takes a document through every stage, each in a thread of its group", async () => {
     await pool.warm();
-    const fetched = {
-      id: "doc-1",
-      source: { id: "doc-1", uri: "/tmp/doc.txt" },
-      media_type: "text/plain",
-      text: seed,
-      encoding: { detected: "utf-8" },
-      repairs: [],
-      content_hash: "0".repeat(64),
-      fetched_at: "2026-01-01T00:00:00.000Z",
-    };
+    const fetched = fetchedSeed("doc-1");
     const [normalized] = await pool.run("normalize", fetched);
     const [language] = await pool.run("language", normalized);
     const [enriched] = await pool.run("enrich", language);
@@ -45,16 +50,7 @@ describe("a stage pool whose threads run groups of stages", () => {
   });
 
   it("tells a task the time its function ran in the thread, without the wait for it", async () => {
-    const input = {
-      id: "doc-2",
-      source: { id: "doc-2", uri: "/tmp/doc.txt" },
-      media_type: "text/plain",
-      text: seed,
-      encoding: { detected: "utf-8" },
-      repairs: [],
-      content_hash: "0".repeat(64),
-      fetched_at: "2026-01-01T00:00:00.000Z",
-    };
+    const input = fetchedSeed("doc-2");
     // One thread runs normalize: the second task waits for the first to finish.
     const timed = async () => {
       let work = -1;
