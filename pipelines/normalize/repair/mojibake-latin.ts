@@ -16,6 +16,7 @@
  */
 import type { Repair } from "../../../shared/document.ts";
 import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
+import { familiarity } from "./letter-familiarity.ts";
 import {
   hasSignature,
   implausibility,
@@ -38,6 +39,29 @@ interface Candidate {
   cp: CodePage;
   decoded: Decoded;
   score: number;
+  /** Filled when the candidate ties with another. */
+  familiarity?: number;
+}
+
+/**
+ * The better of the best candidate so far and a new one: the lower score,
+ * and between equal scores of different texts, the one that spells more
+ * familiar letter sequences (letter-familiarity.ts); a tie still goes to the
+ * earlier code page.
+ */
+function better(
+  best: Candidate | null,
+  next: Candidate,
+  text: (c: Candidate) => string,
+): Candidate {
+  if (!best || next.score < best.score) return next;
+  if (next.score > best.score) return best;
+  const a = text(best);
+  const b = text(next);
+  if (a === b) return best;
+  best.familiarity ??= familiarity(a);
+  next.familiarity = familiarity(b);
+  return next.familiarity > best.familiarity ? next : best;
 }
 
 interface Tally {
@@ -56,12 +80,27 @@ function detailOf(cp: CodePage, source: string, layer: number, lost: number): st
   return lost > 0 ? `${layered}, lost bytes kept as U+FFFD` : layered;
 }
 
+/** The distinct non-ASCII characters of a text. */
+function nonAsciiChars(text: string): string[] {
+  const seen = new Set<string>();
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) seen.add(text.charAt(i));
+  return [...seen];
+}
+
 /** The best whole-line decode through one code page, if any explains every non-ASCII character. */
 function bestWhole(line: string): Candidate | null {
   // The line's weirdness is needed only to judge an imperfect candidate.
   let weirdBefore = -1;
   let best: Candidate | null = null;
+  let chars: string[] | null = null;
   for (const cp of codePages) {
+    // Nothing scores below zero: after a perfect candidate, only a code page
+    // that gives some character of the line another byte can tie with it.
+    if (best?.score === 0) {
+      const bestBytes = best.cp.byteOf;
+      chars ??= nonAsciiChars(line);
+      if (chars.every((ch) => cp.byteOf.get(ch) === bestBytes.get(ch))) continue;
+    }
     const bytes = encodeIn(cp, line);
     if (!bytes) continue;
     const decoded = decodeRecovered(bytes, line, true, true);
@@ -72,9 +111,7 @@ function bestWhole(line: string): Candidate | null {
       if (weird > weirdBefore) continue;
     }
     const score = implausibilityWith(decoded.text, weird);
-    if (!best || score < best.score) best = { cp, decoded, score };
-    // Nothing scores below zero, and a tie goes to the earlier code page.
-    if (score === 0) break;
+    best = better(best, { cp, decoded, score }, (c) => c.decoded.text);
   }
   return best;
 }
@@ -156,7 +193,7 @@ function repairSpan(
     const weird = weirdness(candidate);
     if (weird > weirdBefore) continue;
     const score = implausibilityWith(candidate, weird);
-    if (!best || score < best.score) best = { cp, decoded, score };
+    best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right);
   }
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
   const path = detailOf(best.cp, span, layer, best.decoded.lost);

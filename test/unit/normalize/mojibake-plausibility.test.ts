@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { implausibility } from "../../../pipelines/normalize/repair/plausibility.ts";
 import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
@@ -47,6 +48,19 @@ describe("code pages beyond windows-1252", () => {
   ])("%s", (_name, broken, fixed, path) => {
     const out = repairMojibake(broken);
     expect(out.text).toBe(fixed);
+    expect(out.repairs[0]?.detail).toContain(path);
+  });
+
+  // Sibling code pages put a letter on different bytes; both decodes are clean
+  // UTF-8, and the one that spells familiar letter sequences wins.
+  it.each([
+    ["Spanish", "iso-8859-2", "Mañana la compañía anunciará su dueño."],
+    ["Portuguese", "iso-8859-2", "A produção de óxidos e as exportações cresceram."],
+    ["Czech", "iso-8859-15", "Žena šla k řece; žába skočila."],
+    ["Arabic", "iso-8859-15", "السعودية تبحث عن المعادن في باطن الأرض"],
+  ])("%s through %s", (_name, path, text) => {
+    const out = repairMojibake(iconv.decode(Buffer.from(text, "utf8"), path));
+    expect(out.text).toBe(text);
     expect(out.repairs[0]?.detail).toContain(path);
   });
 
