@@ -24,8 +24,18 @@ export interface Decoded {
   covered: number;
 }
 
-/** Lead bytes whose sequence with 0xA0 makes a likely character (NBSP, à, Š, Π, Р, ٠). */
-const nbspLeads = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9]);
+/** Lead bytes whose sequence with 0xA0 makes a likely character (NBSP, à, Š, Π, Р, נ, ٠). */
+const nbspLeads = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd7, 0xd9]);
+
+/**
+ * Whether the space at i + 1, after a 2-byte lead at i, may be a lost 0xA0.
+ * Hebrew נ (D7 A0) never ends a word (that is ן), so another Hebrew letter
+ * must follow it: "× ×“" is "נד", while "3 × 4" keeps its multiplication sign.
+ */
+function nbspAfter(bytes: number[], i: number): boolean {
+  const lead = bytes[i] ?? 0;
+  return nbspLeads.has(lead) && (lead !== 0xd7 || bytes[i + 2] === 0xd7);
+}
 
 function isCont(b: number | undefined): boolean {
   return b !== undefined && ((b >= 0x80 && b < 0xc0) || b === wildcardByte);
@@ -63,7 +73,7 @@ function readSequence(bytes: number[], i: number, space: boolean): Sequence | nu
   for (let k = 1; k <= need; k++) {
     const b = bytes[i + k];
     if (isCont(b)) seq.push(b ?? 0);
-    else if (b === 0x20 && space && (need === 1 ? nbspLeads.has(lead) : true)) {
+    else if (b === 0x20 && space && (need === 1 ? nbspAfter(bytes, i) : true)) {
       seq.push(0xa0);
       spaced = true;
     } else return null;

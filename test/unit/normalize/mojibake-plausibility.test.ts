@@ -68,6 +68,14 @@ describe("code pages beyond windows-1252", () => {
     expect(repairMojibake("dÃ©jÃ  vu, Ã  bientÃ´t").text).toBe("déjà vu, à bientôt");
   });
 
+  it("restores Hebrew נ whose no-break-space byte became a space, and only before a letter", () => {
+    const text = "מינתה נציג חדש למתכות הנדירות בנגב";
+    const broken = iconv.decode(Buffer.from(text, "utf8"), "windows-1252").replace(/\u00a0/g, " ");
+    expect(broken).toContain("× ×");
+    expect(repairMojibake(broken).text).toBe(text);
+    expect(repairMojibake("Tiles 3 × 4 cafÃ©").text).toBe("Tiles 3 × 4 café");
+  });
+
   it("reads C1 controls as windows-1252 punctuation", () => {
     const out = repairMojibake("\u0093Quoted\u0094 and done\u0085");
     expect(out.text).toBe("“Quoted” and done…");
