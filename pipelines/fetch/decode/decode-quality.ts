@@ -11,12 +11,17 @@
 const brokenRe = /[\uFFFD\u0000-\u0008\u000E-\u001A\u001C-\u001F\u007F-\u009F\uE000-\uF8FF]/g;
 /** A lower-case letter then a capital inside a word. */
 const caseRe = /\p{Ll}\p{Lu}/gu;
-/** A symbol or a rare punctuation mark between letters. */
+/**
+ * A symbol, a vulgar fraction or a rare punctuation mark between letters
+ * ("c½ur" is cœur through ISO-8859-15 read as windows-1252), or two dashes
+ * and quotes together ("compa–’a" is compañía through MacRoman read as
+ * windows-1252; one alone is a real apostrophe or "Paris–Berlin").
+ */
 const symbolInWordRe =
-  /\p{L}[\p{S}\u2020-\u2021\u2030\u2039\u203A\u201A\u201E\u2026\u2022]+\p{L}/gu;
-/** A symbol stuck to the start of a word. */
+  /\p{L}(?:[\p{S}\u00BC-\u00BE\u2020-\u2021\u2030\u2039\u203A\u201A\u201E\u2026\u2022]+|[\u2013\u2014\u2018\u2019\u201C\u201D]{2,})\p{L}/gu;
+/** A symbol or a vulgar fraction stuck to the start of a word. */
 const symbolBeforeWordRe =
-  /(?<![\p{L}\p{N}])[\p{So}\p{Sm}\u2013\u2014\u2020\u2021\u2030\u201A\u201E\u2022]\p{Ll}/gu;
+  /(?<![\p{L}\p{N}])[\p{So}\p{Sm}\u00BC-\u00BE\u2013\u2014\u2020\u2021\u2030\u201A\u201E\u2022]\p{Ll}/gu;
 /** Letters of Serbian and Macedonian, rare enough elsewhere to weigh as an anomaly when many. */
 const rareCyrillicRe = /[ЂђЃѓЉљЊњЋћЌќЏџЅѕЈј]/g;
 

@@ -26,6 +26,9 @@ const sampleBytes = 64 * 1024;
 /** Below this, chardet's CJK statistics are not to be trusted alone (39 bytes of EUC-JP look like Big5). */
 const minBytesForChardetAlone = 256;
 
+/** jschardet's confidence below which its guess is no evidence. */
+const minimumThreshold = 0.05;
+
 /** Code pages of one script that decode each other's bytes without errors. */
 const families: string[][] = [
   ["windows-1251", "koi8-r", "koi8-u", "cp866", "cp855", "maccyrillic", "iso-8859-5"],
@@ -69,8 +72,10 @@ function cleanCandidates(sample: Uint8Array): Sniffed[] {
     seen.add(charset);
     if (isCleanDecode(decodeLegacy(sample, charset))) out.push({ charset, confidence });
   };
-  for (const m of jschardet.detectAll(Buffer.from(sample), { minimumThreshold: 0.05 }))
-    consider(m.encoding, m.confidence);
+  // detectAll can return candidates under its own threshold (0.016 for KOI8-T
+  // on an all-caps Portuguese headline): below it jschardet has no opinion.
+  for (const m of jschardet.detectAll(Buffer.from(sample), { minimumThreshold }))
+    if (m.confidence >= minimumThreshold) consider(m.encoding, m.confidence);
   if (out.length === 0)
     for (const m of chardet.analyse(sample)) consider(m.name, (m.confidence / 100) * 0.8);
   return out;
@@ -92,5 +97,10 @@ export function sniffLegacy(bytes: Uint8Array): Sniffed {
   if (!rival) return top;
   const mine = anomalies(decodeLegacy(sample, top.charset));
   const theirs = anomalies(decodeLegacy(sample, rival.charset));
-  return theirs < mine * 0.7 - 0.5 ? rival : top;
+  if (theirs < mine * 0.7 - 0.5) return rival;
+  // Equally clean, windows-1252 wins: it is what browsers assume for
+  // undeclared Western text, and MacRoman and the DOS pages are rare. A short
+  // English line with curly quotes is as clean in MacRoman ("Earthsí ... ó
+  // ìa record,î"), and jschardet can rank MacRoman a hair higher.
+  return theirs <= mine && rival.charset === "windows-1252" ? rival : top;
 }

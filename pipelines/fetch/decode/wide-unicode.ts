@@ -13,12 +13,20 @@ function isTextLike(cp: number): boolean {
   if (cp >= 0x20 && cp < 0x7f) return true;
   if (cp >= 0xa0 && cp < 0x0590) return true; // Latin, Greek, Cyrillic, Armenian
   if (cp >= 0x0590 && cp < 0x0700) return true; // Hebrew, Arabic
-  if (cp >= 0x0e00 && cp < 0x0e80) return true; // Thai
-  if (cp >= 0x1e00 && cp < 0x2070) return true; // Latin extended, punctuation
+  if (cp >= 0x0900 && cp < 0x0e80) return true; // Indic scripts, Sinhala, Thai
+  if (cp >= 0x1e00 && cp < 0x2c00) return true; // Latin extended, punctuation, currency, ™, arrows, mathematics
   if (cp >= 0x3000 && cp < 0x3100) return true; // CJK punctuation, kana
   if (cp >= 0x4e00 && cp < 0xa000) return true; // CJK ideographs
   if (cp >= 0xac00 && cp < 0xd7a4) return true; // Hangul
   return cp >= 0xff00 && cp < 0xfff0; // full-width forms
+}
+
+/** Whether 16-bit unit i and the next form a surrogate pair (an emoji, a rare ideograph). */
+function isSurrogatePair(view: DataView, i: number, units: number, littleEndian: boolean): boolean {
+  if (i + 1 >= units) return false;
+  const high = view.getUint16(i * 2, littleEndian);
+  const low = view.getUint16(i * 2 + 2, littleEndian);
+  return high >= 0xd800 && high < 0xdc00 && low >= 0xdc00 && low < 0xe000;
 }
 
 /** How many different high bytes the 16-bit units have: few in real text, whose high byte names its script block. */
@@ -38,7 +46,11 @@ function textShare(bytes: Uint8Array, size: 2 | 4, littleEndian: boolean): numbe
     const cp =
       size === 2 ? view.getUint16(i * 2, littleEndian) : view.getUint32(i * 4, littleEndian);
     if (size === 4 && cp > 0x10ffff) return 0;
-    if (isTextLike(cp)) good++;
+    if (isTextLike(cp) || (size === 4 && cp >= 0x1f000 && cp < 0x20000)) good++;
+    else if (size === 2 && isSurrogatePair(view, i, units, littleEndian)) {
+      good += 2;
+      i++;
+    }
   }
   return good / units;
 }

@@ -89,6 +89,35 @@ describe("decodeBytes: sniffing undeclared bytes", () => {
   });
 });
 
+describe("decodeBytes: short and symbol-rich undeclared text", () => {
+  const english =
+    "Lynas Rare Earths’ quarterly revenue rose to A$254 million — “a record,” its chief executive said.";
+
+  it("takes a short English line with curly quotes as windows-1252, not MacRoman", () => {
+    const out = decodeBytes(iconv.encode(english, "windows-1252"));
+    expect(out.text).toBe(english);
+  });
+
+  it("reads an all-caps headline as Latin when jschardet has no opinion", () => {
+    const headline = "NÃO HÁ ACORDO: SÃO PAULO E BRASÍLIA DISCUTEM ROYALTIES";
+    expect(decodeBytes(iconv.encode(headline, "windows-1252")).text).toBe(headline);
+  });
+
+  it("reads œ from ISO-8859-15, where windows-1252 would put ½ inside words", () => {
+    const text = "Le cœur du projet : une œuvre de sœurs, un vœu tenu, 12 € le kilo.";
+    expect(decodeBytes(iconv.encode(text, "iso-8859-15")).text).toBe(text);
+  });
+
+  it("recognises UTF-16 without a BOM when the text has ™, € and emoji", () => {
+    const text = "Prices: €35, €40, €52 a kilo 🚀🚀 NdFeB™ ≥ N52, up ≈ 12 %.\n".repeat(4);
+    for (const encoding of ["utf-16le", "utf-16be"]) {
+      const out = decodeBytes(iconv.encode(text, encoding));
+      expect(out.text).toBe(text);
+      expect(out.encoding.detected).toBe(encoding);
+    }
+  });
+});
+
 describe("decodeBytes: declarations the bytes contradict", () => {
   it("lets GBK bytes overrule a UTF-8 declaration, and records it", () => {
     const out = decodeBytes(iconv.encode(page(zh, '<meta charset="utf-8">'), "gbk"));
