@@ -16,13 +16,13 @@ const seed = readFileSync(
   "utf8",
 );
 
-/** The seed as the fetch stage hands it on, under `id`. */
-function fetchedSeed(id: string) {
+/** The seed (`copies` times over) as the fetch stage hands it on, under `id`. */
+function fetchedSeed(id: string, copies = 1) {
   return {
     id,
     source: { id, uri: "/tmp/doc.txt" },
     media_type: "text/plain",
-    text: seed,
+    text: Array(copies).fill(seed).join("\n\n"),
     encoding: { detected: "utf-8" },
     repairs: [],
     content_hash: "0".repeat(64),
@@ -50,7 +50,10 @@ describe("a stage pool whose threads run groups of stages", () => {
   });
 
   it("tells a task the time its function ran in the thread, without the wait for it", async () => {
-    const input = fetchedSeed("doc-2");
+    // Long enough that each task works for tens of milliseconds: the
+    // assertions below must not hang on a fraction of a millisecond that two
+    // threads' clocks and a busy machine can make.
+    const input = fetchedSeed("doc-2", 12);
     // One thread runs normalize: the second task waits for the first to finish.
     const timed = async () => {
       let work = -1;
@@ -64,7 +67,10 @@ describe("a stage pool whose threads run groups of stages", () => {
     expect(first?.work).toBeGreaterThan(0);
     expect(second?.work).toBeGreaterThan(0);
     expect(first?.work).toBeLessThanOrEqual(first?.wall ?? 0);
-    expect(second?.wall).toBeGreaterThanOrEqual((first?.work ?? 0) + (second?.work ?? 0));
+    // The second task waited for the first: its wall time holds both
+    // functions' times, its work time only its own (half the first's work
+    // is a margin no clock error reaches; a wait counted in would exceed it).
+    expect(second?.work).toBeLessThanOrEqual((second?.wall ?? 0) - 0.5 * (first?.work ?? 0));
   });
 
   it("fails a stage that no thread runs, at once", async () => {
