@@ -33,6 +33,7 @@ export function createFetchStage(
     }
     const decoded = decodeBytes(raw.bytes, {
       ...(raw.contentType ? { contentType: raw.contentType } : {}),
+      ...(raw.contentLanguage ? { contentLanguage: raw.contentLanguage } : {}),
       ...(previous?.encoding ? { previousEncoding: previous.encoding } : {}),
       fileName: source.uri,
     });

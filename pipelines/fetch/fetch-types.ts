@@ -41,6 +41,8 @@ export interface RawContent {
   bytes: Uint8Array;
   mediaType: string;
   contentType?: string;
+  /** The HTTP Content-Language header: the language a short, undeclared page's charset may follow. */
+  contentLanguage?: string;
   etag?: string;
   lastModified?: string;
   /** The server answered 304 Not Modified to a conditional request. */

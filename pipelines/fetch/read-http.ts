@@ -124,6 +124,8 @@ async function readResponse(
     mediaType: mediaTypeOfHeader(contentType),
   };
   if (contentType) raw.contentType = contentType;
+  const contentLanguage = response.headers.get("content-language");
+  if (contentLanguage) raw.contentLanguage = contentLanguage;
   const etag = response.headers.get("etag");
   if (etag) raw.etag = etag;
   const lastModified = response.headers.get("last-modified");

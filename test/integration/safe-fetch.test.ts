@@ -6,7 +6,10 @@
  */
 import { type AddressInfo, createServer } from "node:net";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import iconv from "iconv-lite";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFetchStage } from "../../pipelines/fetch/fetch-source.ts";
 import { FetchRefusedError } from "../../pipelines/fetch/http/address-policy.ts";
 import {
   DEFAULT_SAFE_FETCH_POLICY,
@@ -56,6 +59,10 @@ describe("the safe fetcher", () => {
       "/to-file": redirect(() => "file:///etc/passwd"),
       "/relative": redirect(() => "/article"),
       "/loop": redirect(() => "/loop"),
+      "/greek": (_req, res) =>
+        res
+          .writeHead(200, { "content-type": "text/plain", "content-language": "el" })
+          .end(iconv.encode("Η Ελλάδα ε", "windows-1253")),
       "/pdf": (_req, res) =>
         res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.4"),
       "/gzip": (_req, res) =>
@@ -157,6 +164,17 @@ describe("the safe fetcher", () => {
       const raw = await readHttpSource(http.url("/relative"), { ...read, http: allowed() });
       expect(Buffer.from(raw.bytes).toString("utf8")).toBe(TEXT);
       expect(raw.mediaType).toBe("text/plain");
+    });
+
+    it("lets the Content-Language decide the charset of a short undeclared body", async () => {
+      const raw = await readHttpSource(http.url("/greek"), { ...read, http: allowed() });
+      expect(raw.contentLanguage).toBe("el");
+      const fetch = createFetchStage({ ...read, http: allowed() });
+      const source = { id: "greek", uri: http.url("/greek") };
+      const [doc] = await fetch({ source }, { log: pino({ level: "silent" }) });
+      expect(doc?.text).toBe("Η Ελλάδα ε");
+      // The two Greek code pages agree on these bytes.
+      expect(doc?.encoding.detected).toMatch(/^(iso-8859-7|windows-1253)$/);
     });
 
     it("stops after the redirect cap", async () => {

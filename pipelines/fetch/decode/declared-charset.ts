@@ -34,3 +34,18 @@ export function declaredCharset(bytes: Uint8Array, contentType?: string): Declar
   if (xml?.[1]) return { label: xml[1], from: "xml-declaration" };
   return null;
 }
+
+/**
+ * The language a document says it is in: the HTTP Content-Language header
+ * (its first tag), else the lang or xml:lang attribute of <html>, in the
+ * same first bytes as the charset prescan.
+ */
+export function declaredLanguage(bytes: Uint8Array, contentLanguage?: string): string | null {
+  const header = contentLanguage?.split(",")[0]?.trim();
+  if (header) return header;
+  const html =
+    /<html\s[^>]*?\b(?:xml:)?lang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)/i.exec(
+      asciiHead(bytes),
+    );
+  return html?.[1] ?? null;
+}

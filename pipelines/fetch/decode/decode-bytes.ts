@@ -5,15 +5,17 @@
  * clearly broken and another decodes clean, or when the bytes are valid
  * non-ASCII UTF-8; then, for what nobody declared, the charset of the
  * source's previous document if it decodes clean; then statistical
- * sniffing (sniff-charset.ts). Bytes that are not text throw PermanentError
+ * sniffing (sniff-charset.ts), overruled for short bytes of a declared
+ * language that does not admit its answer (locale-default.ts). Bytes that are not text throw PermanentError
  * before any heavy work. Undecodable bytes become U+FFFD and are counted.
  */
 import type { EncodingInfo, Repair } from "../../../shared/document.ts";
 import { bomCharset } from "./bom.ts";
 import { canonicalCharset } from "./charset-names.ts";
-import { declaredCharset } from "./declared-charset.ts";
+import { declaredCharset, declaredLanguage } from "./declared-charset.ts";
 import { isCleanDecode } from "./decode-quality.ts";
 import { decodeIso2022Jp, decodeIso2022Kr, sniffIso2022 } from "./iso-2022.ts";
+import { languageCharsets, writtenIn } from "./locale-default.ts";
 import { assertDecodedText, assertTextBytes } from "./not-text.ts";
 import { decodeLegacy, sniffLegacy } from "./sniff-charset.ts";
 import { sniffWideUnicode } from "./wide-unicode.ts";
@@ -23,7 +25,12 @@ export interface DecodeHints {
   fileName?: string;
   /** The charset the source's previous document was decoded with: the prior for short, undeclared bytes. */
   previousEncoding?: string;
+  /** The HTTP Content-Language header: with <html lang>, the language whose default charset short, undeclared bytes get. */
+  contentLanguage?: string;
 }
+
+/** Below this many bytes, a detector's statistics are thin: a declared language can overrule it. */
+const shortInput = 256;
 
 export interface DecodedText {
   text: string;
@@ -73,17 +80,31 @@ function countReplacement(text: string): number {
   return n;
 }
 
-/** Undeclared 8-bit bytes: UTF-8 when they are, else the prior when it decodes clean, else sniffed. */
-function undeclared(bytes: Uint8Array, prior: string | null): Choice {
+/** Whether a legacy charset that evidence points to reads the bytes clean. */
+function fits(bytes: Uint8Array, charset: string | null): charset is string {
+  return (
+    charset !== null && !charset.startsWith("utf-") && isCleanDecode(decodeWith(bytes, charset))
+  );
+}
+
+/**
+ * Undeclared 8-bit bytes: UTF-8 when they are, else the previous document's
+ * charset when it reads them clean, else sniffed. Short bytes of a declared
+ * language, sniffed as a charset the language does not admit, get the first
+ * charset it admits (its locale default, then that default's family) that
+ * reads them clean and in the language's script.
+ */
+function undeclared(bytes: Uint8Array, prior: string | null, language: string | null): Choice {
   if (isAscii(bytes) || isValidUtf8(bytes)) return { charset: "utf-8", confidence: 1 };
-  if (
-    prior &&
-    prior !== "utf-8" &&
-    !prior.startsWith("utf-") &&
-    isCleanDecode(decodeWith(bytes, prior))
-  )
-    return { charset: prior, confidence: 0.8 };
-  return sniffLegacy(bytes);
+  if (fits(bytes, prior)) return { charset: prior, confidence: 0.8 };
+  const sniffed = sniffLegacy(bytes);
+  if (!language || bytes.length >= shortInput) return sniffed;
+  const admitted = languageCharsets(language);
+  if (admitted.length === 0 || admitted.includes(sniffed.charset)) return sniffed;
+  const fallback = admitted.find(
+    (charset) => fits(bytes, charset) && writtenIn(decodeWith(bytes, charset), language),
+  );
+  return fallback ? { charset: fallback, confidence: 0.6 } : sniffed;
 }
 
 /** Whether a declared charset stands: its decode is clean, or no other decodes cleaner. */
@@ -100,6 +121,7 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
   const declared = declaredCharset(bytes, hints.contentType);
   const declaredName = declared ? canonicalCharset(declared.label) : null;
   const prior = hints.previousEncoding ? canonicalCharset(hints.previousEncoding) : null;
+  const language = declaredLanguage(bytes, hints.contentLanguage);
 
   let choice: Choice;
   let body = bytes;
@@ -117,7 +139,7 @@ export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Decoded
     if (declaredName && declaredStands(bytes, declaredName)) {
       choice = { charset: declaredName, confidence: 1 };
     } else {
-      choice = undeclared(bytes, prior);
+      choice = undeclared(bytes, prior, language);
       if (declaredName && declaredName !== choice.charset) {
         // Overruled only when the alternative decodes clean; otherwise the declaration keeps its word.
         if (!isCleanDecode(decodeWith(bytes, choice.charset)) && !declaredName.startsWith("utf-")) {

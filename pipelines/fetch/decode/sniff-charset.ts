@@ -12,6 +12,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import jschardet from "jschardet";
+import { familyOf } from "./charset-families.ts";
 import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
 import { anomalies, isCleanDecode } from "./decode-quality.ts";
 import { decodeJohab } from "./johab.ts";
@@ -28,16 +29,6 @@ const minBytesForChardetAlone = 256;
 
 /** jschardet's confidence below which its guess is no evidence. */
 const minimumThreshold = 0.05;
-
-/** Code pages of one script that decode each other's bytes without errors. */
-const families: string[][] = [
-  ["windows-1251", "koi8-r", "koi8-u", "cp866", "cp855", "maccyrillic", "iso-8859-5"],
-  ["windows-1252", "iso-8859-15", "macintosh", "cp437", "cp850"],
-  ["windows-1250", "iso-8859-2"],
-  ["windows-1257", "iso-8859-13"],
-  ["windows-1253", "iso-8859-7"],
-  ["windows-1255", "iso-8859-8"],
-];
 
 /** Some bytes decoded with a legacy charset (iconv-lite's tables, or ours for Johab). */
 export function decodeLegacy(bytes: Uint8Array, charset: string): string {
@@ -89,10 +80,10 @@ export function sniffLegacy(bytes: Uint8Array): Sniffed {
   const candidates = cleanCandidates(sample);
   const top = candidates[0];
   if (!top) return { charset: "windows-1252", confidence: 0.1 };
-  const family = families.find((f) => f.includes(top.charset));
+  const family = familyOf(top.charset);
   // A close runner-up of the same script competes on anomalies.
   const rival = candidates.find(
-    (c) => c !== top && family?.includes(c.charset) && c.confidence >= top.confidence - 0.05,
+    (c) => c !== top && family.includes(c.charset) && c.confidence >= top.confidence - 0.05,
   );
   if (!rival) return top;
   const mine = anomalies(decodeLegacy(sample, top.charset));

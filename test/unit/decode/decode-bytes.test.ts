@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../../pipelines/fetch/decode/decode-bytes.ts";
+import { localeDefaultCharset } from "../../../pipelines/fetch/decode/locale-default.ts";
 
 const zh = readFileSync(new URL("../../fixtures/damage/eval-zh.txt", import.meta.url), "utf8");
 const zhHant =
@@ -115,6 +116,36 @@ describe("decodeBytes: short and symbol-rich undeclared text", () => {
       expect(out.text).toBe(text);
       expect(out.encoding.detected).toBe(encoding);
     }
+  });
+});
+
+describe("decodeBytes: the declared language of short, undeclared bytes", () => {
+  it("takes the language's default charset when the sniffed one gives another script", () => {
+    const text = "Η Ελλάδα ε";
+    const out = decodeBytes(iconv.encode(text, "windows-1253"), { contentLanguage: "el, en" });
+    expect(out.text).toBe(text);
+  });
+
+  it("reads the language from <html lang>", () => {
+    const text = "Česká ";
+    const page = `<html lang="cs-CZ"><p>${text}</p></html>`;
+    const out = decodeBytes(iconv.encode(page, "iso-8859-2"));
+    expect(out.text).toBe(page);
+  });
+
+  it("keeps a sniffed charset that already reads the language's script", () => {
+    const text = "Цены на редкоземельные металлы растут";
+    const out = decodeBytes(iconv.encode(text, "koi8-r"), { contentLanguage: "ru" });
+    expect(out.text).toBe(text);
+    expect(out.encoding.detected).toBe("koi8-r");
+  });
+
+  it("maps Chinese by region or script", () => {
+    expect(localeDefaultCharset("zh-TW")).toBe("big5");
+    expect(localeDefaultCharset("zh-Hant-HK")).toBe("big5");
+    expect(localeDefaultCharset("zh")).toBe("gb18030");
+    expect(localeDefaultCharset("pt-BR")).toBe("windows-1252");
+    expect(localeDefaultCharset("*")).toBeNull();
   });
 });
 
