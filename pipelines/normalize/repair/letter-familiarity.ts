@@ -11,8 +11,10 @@
  * letter sequences people write: "ña " is Spanish, "ões" Portuguese, " på"
  * Norwegian. Every bigram and trigram of those models is a known sequence;
  * a decode scores one for each known bigram or trigram around its non-ASCII
- * letters and loses one for each unknown bigram. The models are the ones the
- * language stage already ships; nothing here is fitted to our own corpus.
+ * characters and loses one for each unknown bigram. Symbols and marks count
+ * too, and are never known: a decode that turns "è" into a combining mark
+ * ("Cr̬me") must not escape the letters' scrutiny. The models are the ones
+ * the language stage already ships; nothing here is fitted to our own corpus.
  */
 import { data } from "franc/data.js";
 
@@ -35,18 +37,16 @@ function cleaned(text: string): string {
     .toLowerCase()} `;
 }
 
-const letterRe = /\p{L}/u;
-
 /**
- * How familiar the letter sequences around a text's non-ASCII letters are:
- * known bigrams and trigrams count one each, unknown bigrams minus one.
+ * How familiar the letter sequences around a text's non-ASCII characters
+ * are: known bigrams and trigrams count one each, unknown bigrams minus one.
  * Only differences between decodes of the same text mean anything.
  */
 export function familiarity(text: string): number {
   const s = cleaned(text);
   let score = 0;
   for (let i = 1; i < s.length - 1; i++) {
-    if (s.charCodeAt(i) < 0x80 || !letterRe.test(s.charAt(i))) continue;
+    if (s.charCodeAt(i) < 0x80) continue;
     for (const bigram of [s.slice(i - 1, i + 1), s.slice(i, i + 2)])
       score += bigrams.has(bigram) ? 1 : -1;
     for (let from = Math.max(0, i - 2); from <= i && from + 3 <= s.length; from++)

@@ -68,6 +68,11 @@ describe("code pages beyond windows-1252", () => {
     expect(repairMojibake("dÃ©jÃ  vu, Ã  bientÃ´t").text).toBe("déjà vu, à bientôt");
   });
 
+  it("does not prefer a decode that turns letters into combining marks", () => {
+    const line = "Crème brûlée, naïve | CrÃ¨me brÃ»lÃ©e, naÃ¯ve";
+    expect(repairMojibake(line).text).toBe("Crème brûlée, naïve | Crème brûlée, naïve");
+  });
+
   it("restores Hebrew נ whose no-break-space byte became a space, and only before a letter", () => {
     const text = "מינתה נציג חדש למתכות הנדירות בנגב";
     const broken = iconv.decode(Buffer.from(text, "utf8"), "windows-1252").replace(/\u00a0/g, " ");
