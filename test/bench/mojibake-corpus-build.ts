@@ -23,7 +23,7 @@ export interface MojibakeCase {
   expected: string;
 }
 
-const singleByte = [
+export const singleByte = [
   "windows-1252",
   "windows-1251",
   "windows-1250",
@@ -39,7 +39,7 @@ const singleByte = [
 ];
 
 /** WHATWG decoding: an undefined windows-1252 byte becomes its C1 control, as browsers do. */
-function browserCp1252(bytes: Buffer): string {
+export function browserCp1252(bytes: Buffer): string {
   let out = "";
   for (const b of bytes) {
     const ch = iconv.decode(Buffer.from([b]), "windows-1252");
@@ -49,7 +49,7 @@ function browserCp1252(bytes: Buffer): string {
 }
 
 /** The original with each character whose UTF-8 bytes a code page cannot decode replaced by U+FFFD. */
-function expectedThrough(text: string, cp: string): string {
+export function expectedThrough(text: string, cp: string): string {
   let out = "";
   for (const ch of text) {
     const lost = iconv.decode(Buffer.from(ch, "utf8"), cp).includes("\uFFFD");
@@ -70,7 +70,7 @@ function cesu8(text: string): Buffer {
   return Buffer.concat(parts);
 }
 
-function readTexts(name: string): { lang: string; text: string }[] {
+export function readTexts(name: string): { lang: string; text: string }[] {
   return readFileSync(`${dir}${name}`, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")

@@ -24,10 +24,12 @@ import {
   signatures,
   weirdness,
 } from "./plausibility.ts";
+import { wordFinal } from "./signature-pairs.ts";
 import type { SpanRepair } from "./span-repair.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
 
 const maxLayers = 3;
+const wordFinalRe = new RegExp(`[${wordFinal}]`);
 /** Characters of context on each side of a span when it is scored. */
 const context = 3;
 // A span: non-ASCII characters, single spaces between them, and a space
@@ -147,8 +149,10 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
 
 /**
  * One span [start, end) of a line re-decoded, if a code page explains it and
- * the result scores better in its context; "unencodable" when no code page
- * has all its characters (a real "≥" joined to mojibake by a space).
+ * the result scores better in its context (the code pages that decode it
+ * so pushed onto `explained`);
+ * "unencodable" when no code page has all its characters (a real "≥" joined
+ * to mojibake by a space); "unsigned" when it shows no mojibake signature.
  */
 function repairSpan(
   line: string,
@@ -156,7 +160,8 @@ function repairSpan(
   end: number,
   layer: number,
   tally: Tally,
-): { text: string } | "unencodable" | null {
+  explained?: Set<CodePage>[],
+): { text: string } | "unencodable" | "unsigned" | null {
   const span = line.slice(start, end);
   const left = line.slice(Math.max(0, start - context), start);
   const right = line.slice(end, end + context);
@@ -168,7 +173,7 @@ function repairSpan(
     /^Ã $/.test(span) &&
     /[a-zà-ÿ]/.test(line.charAt(end)) &&
     hasSignature(line.slice(0, start) + line.slice(end));
-  if (!lostNbsp && !hasSignature(window)) return null;
+  if (!lostNbsp && !hasSignature(window)) return "unsigned";
   // Decodes first (cheap); the scores only for spans that decode at all.
   const decodes: { cp: CodePage; decoded: Decoded }[] = [];
   let encodable = false;
@@ -196,6 +201,8 @@ function repairSpan(
     best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right);
   }
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
+  const text = best.decoded.text;
+  explained?.push(new Set(decodes.filter((d) => d.decoded.text === text).map((d) => d.cp)));
   const path = detailOf(best.cp, span, layer, best.decoded.lost);
   note(tally, path, best.decoded.sequences, {
     before: span,
@@ -207,6 +214,52 @@ function repairSpan(
   return { text: best.decoded.text };
 }
 
+/**
+ * A span with no signature of its own, in a line whose other spans were
+ * repaired through `cp`: "MĂĽnchner" (ü through windows-1250) is a letter
+ * pair that Romanian could write, until the same line has shown "â‚¬" for €
+ * through the same code page. Taken when every non-ASCII character of the
+ * span is part of a UTF-8 sequence through that code page, and the result in
+ * its context is no weirder and spells more familiar letter sequences.
+ */
+function repairSpanLike(
+  line: string,
+  start: number,
+  end: number,
+  cp: CodePage,
+  layer: number,
+  tally: Tally,
+): string | null {
+  // A word-final symbol after an accented capital ("AHÅ™", "ROMÂNĂ™", "10 Å—")
+  // is real text that a code page could also read as a sequence; only a
+  // signature may decide that, and this span has none.
+  if (wordFinalRe.test(line.slice(start, end))) return null;
+  const bytes = encodeIn(cp, line, start, end);
+  if (!bytes) return null;
+  const decoded = decodeRecovered(bytes, line, true, false, start);
+  if (!decoded || decoded.sequences === 0 || decoded.lost > 0) return null;
+  const left = line.slice(Math.max(0, start - context), start);
+  const right = line.slice(end, end + context);
+  const window = left + line.slice(start, end) + right;
+  const candidate = left + decoded.text + right;
+  const before = implausibility(window);
+  const after = implausibility(candidate);
+  if (after > before || weirdness(candidate) > weirdness(window)) return null;
+  // With no signature to go on, the letters must read better too: "MĂĽnchner"
+  // becomes "München", but an Italian ", è" after a no-break space is not
+  // MacRoman for "ʏ".
+  if (familiarity(candidate) <= familiarity(window)) return null;
+  const path = detailOf(cp, line.slice(start, end), layer, 0);
+  note(tally, path, decoded.sequences, {
+    before: line.slice(start, end),
+    after: decoded.text,
+    path,
+    scoreBefore: before,
+    scoreAfter: after,
+  });
+  return decoded.text;
+}
+
 /** Each suspect span re-decoded on its own, kept only where it scores better in its context. */
 function spans(line: string, layer: number, tally: Tally): string {
   let out = "";
@@ -215,25 +268,66 @@ function spans(line: string, layer: number, tally: Tally): string {
     out += line.slice(pos, start) + text;
     pos = end;
   };
+  /** Spans left alone for want of a signature, and per repaired span the code pages that explain it. */
+  const unsigned: [number, number][] = [];
+  const explained: Set<CodePage>[] = [];
   spanRe.lastIndex = 0;
   for (let m = spanRe.exec(line); m !== null; m = spanRe.exec(line)) {
     const start = m.index;
     const end = start + m[0].length;
-    const result = repairSpan(line, start, end, layer, tally);
-    if (result !== "unencodable") {
-      if (result) replace(start, end, result.text);
-      continue;
-    }
-    // Words joined by single spaces that no code page has all of: each on its own.
+    const result = repairSpan(line, start, end, layer, tally, explained);
+    const joined = m[0].includes(" ");
+    if (result === "unsigned") unsigned.push([start, end]);
+    else if (result && result !== "unencodable") replace(start, end, result.text);
+    // Words joined by single spaces that no code page has all of, or that do
+    // not decode as one ("cafÃ© — Œuvre": mojibake, then a real dash and
+    // word): each on its own.
+    if (!joined || (result !== "unencodable" && result !== null)) continue;
     let from = start;
     for (const piece of m[0].split(" ")) {
       const to = from + piece.length;
-      const part = piece === "" ? null : repairSpan(line, from, to, layer, tally);
-      if (part && part !== "unencodable") replace(from, to, part.text);
+      const part = piece === "" ? null : repairSpan(line, from, to, layer, tally, explained);
+      if (part === "unsigned") unsigned.push([from, to]);
+      else if (part && part !== "unencodable") replace(from, to, part.text);
       from = to + 1;
     }
   }
-  return pos === 0 ? line : out + line.slice(pos);
+  if (pos === 0) return line;
+  const repaired = out + line.slice(pos);
+  // Code pages that explain every signed span of the line may explain the unsigned ones too.
+  const consistent = codePages.filter((cp) => explained.every((set) => set.has(cp)));
+  if (consistent.length === 0 || unsigned.length === 0) return repaired;
+  return unsignedSpans(line, repaired, unsigned, consistent, layer, tally);
+}
+
+/** The line's unsigned spans tried through the code pages that explain its repaired ones, in order; `repaired` is the line after the first pass. */
+function unsignedSpans(
+  line: string,
+  repaired: string,
+  unsigned: [number, number][],
+  consistent: CodePage[],
+  layer: number,
+  tally: Tally,
+): string {
+  // Spans are rescanned in the repaired line: earlier repairs moved them.
+  let out = "";
+  let pos = 0;
+  const wanted = new Set(unsigned.map(([start, end]) => line.slice(start, end)));
+  spanRe.lastIndex = 0;
+  for (let m = spanRe.exec(repaired); m !== null; m = spanRe.exec(repaired)) {
+    if (!wanted.has(m[0])) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    let text: string | null = null;
+    for (const cp of consistent) {
+      text = repairSpanLike(repaired, start, end, cp, layer, tally);
+      if (text !== null) break;
+    }
+    if (text === null) continue;
+    out += repaired.slice(pos, start) + text;
+    pos = end;
+  }
+  return pos === 0 ? repaired : out + repaired.slice(pos);
 }
 
 /** A line that shows a signature (the caller checked) → the line repaired, layer by layer. */

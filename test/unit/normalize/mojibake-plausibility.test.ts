@@ -68,6 +68,19 @@ describe("code pages beyond windows-1252", () => {
     expect(repairMojibake("dÃ©jÃ  vu, Ã  bientÃ´t").text).toBe("déjà vu, à bientôt");
   });
 
+  it("repairs a line's unsigned spans through the code page its signed ones went through", () => {
+    const text = "Der Münchner Konzern übernimmt 51 % der Anteile; Übernahmepreis: 1,2 Mrd. €.";
+    for (const cp of ["windows-1250", "windows-1251", "cp437"]) {
+      const broken = iconv.decode(Buffer.from(text, "utf8"), cp);
+      expect(repairMojibake(`${text} — ${broken}`).text).toBe(`${text} — ${text}`);
+    }
+  });
+
+  it("keeps a real word-final symbol in a damaged line, and a real word after a dash", () => {
+    expect(repairMojibake("cafÃ© — AHÅ™ — ROMÂNĂ™").text).toBe("café — AHÅ™ — ROMÂNĂ™");
+    expect(repairMojibake("cafÃ© — Œuvre, Škoda").text).toBe("café — Œuvre, Škoda");
+  });
+
   it("does not prefer a decode that turns letters into combining marks", () => {
     const line = "Crème brûlée, naïve | CrÃ¨me brÃ»lÃ©e, naÃ¯ve";
     expect(repairMojibake(line).text).toBe("Crème brûlée, naïve | Crème brûlée, naïve");
