@@ -1,8 +1,8 @@
 /**
- * Code pages of one script or language that decode each other's bytes
- * without errors: a detector's close runners-up compete within a family
- * (sniff-charset.ts), and a declared language admits its family
- * (locale-default.ts).
+ * Code pages of one script or language, which can read each other's bytes
+ * as text of that script (the single-byte ones without any error): a
+ * detector's close runner-up competes within a family (sniff-charset.ts),
+ * and a declared language admits its default's family (locale-default.ts).
  */
 export const charsetFamilies: readonly (readonly string[])[] = [
   ["windows-1251", "koi8-r", "koi8-u", "cp866", "cp855", "maccyrillic", "iso-8859-5"],

@@ -6,8 +6,9 @@
  * non-ASCII UTF-8; then, for what nobody declared, the charset of the
  * source's previous document if it decodes clean; then statistical
  * sniffing (sniff-charset.ts), overruled for short bytes of a declared
- * language that does not admit its answer (locale-default.ts). Bytes that are not text throw PermanentError
- * before any heavy work. Undecodable bytes become U+FFFD and are counted.
+ * language that does not admit its answer (locale-default.ts). Bytes that
+ * are not text throw PermanentError before any heavy work. Undecodable
+ * bytes become U+FFFD and are counted.
  */
 import type { EncodingInfo, Repair } from "../../../shared/document.ts";
 import { bomCharset } from "./bom.ts";

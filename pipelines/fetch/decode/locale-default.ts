@@ -44,9 +44,14 @@ const byLanguage: Record<string, string> = {
   vi: "windows-1258",
 };
 
+/** A BCP 47 language tag's subtags, lower case ("zh-Hant-HK" → zh, hant, hk). */
+function subtagsOf(tag: string): string[] {
+  return tag.trim().toLowerCase().split(/[-_]/);
+}
+
 /** A BCP 47 language tag ("ru", "zh-TW", "zh-Hant-HK") → the charset its locale defaults to, or null for no usable tag. */
 export function localeDefaultCharset(tag: string): string | null {
-  const subtags = tag.trim().toLowerCase().split(/[-_]/);
+  const subtags = subtagsOf(tag);
   const language = subtags[0] ?? "";
   if (!/^[a-z]{2,3}$/.test(language)) return null;
   if (language === "zh") {
@@ -79,6 +84,8 @@ const scriptByLanguage: Record<string, RegExp> = {
   ko: /\p{Script=Hangul}/u,
   zh: /\p{Script=Han}/u,
 };
+const cyrillicRe = /\p{Script=Cyrillic}/u;
+const latinRe = /\p{Script=Latin}/u;
 const kanaRe = /[\u3040-\u30FF]/;
 const letterRe = /\p{L}/u;
 
@@ -89,11 +96,11 @@ const letterRe = /\p{L}/u;
  * script (Latin for the languages the table leaves at windows-1252).
  */
 export function writtenIn(text: string, tag: string): boolean {
-  const language = tag.trim().toLowerCase().split(/[-_]/)[0] ?? "";
+  const language = subtagsOf(tag)[0] ?? "";
   if (language === "ja") return kanaRe.test(text);
   const script = cyrillicLanguages.has(language)
-    ? /\p{Script=Cyrillic}/u
-    : (scriptByLanguage[language] ?? /\p{Script=Latin}/u);
+    ? cyrillicRe
+    : (scriptByLanguage[language] ?? latinRe);
   let letters = 0;
   let inScript = 0;
   for (const ch of text) {

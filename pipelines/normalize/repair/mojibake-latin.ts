@@ -149,10 +149,10 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
 
 /**
  * One span [start, end) of a line re-decoded, if a code page explains it and
- * the result scores better in its context (the code pages that decode it
- * so pushed onto `explained`);
- * "unencodable" when no code page has all its characters (a real "≥" joined
- * to mojibake by a space); "unsigned" when it shows no mojibake signature.
+ * the result scores better in its context (and the code pages that decode
+ * it so pushed onto `explained`); "unencodable" when no code page has all
+ * its characters (a real "≥" joined to mojibake by a space); "unsigned"
+ * when it shows no mojibake signature.
  */
 function repairSpan(
   line: string,
@@ -215,14 +215,14 @@ function repairSpan(
 }
 
 /**
- * A span with no signature of its own, in a line whose other spans were
- * repaired through `cp`: "MĂĽnchner" (ü through windows-1250) is a letter
+ * A span with no signature of its own, in a line whose signed spans `cp`
+ * explains: "MĂĽnchner" (ü through windows-1250) is a letter
  * pair that Romanian could write, until the same line has shown "â‚¬" for €
  * through the same code page. Taken when every non-ASCII character of the
  * span is part of a UTF-8 sequence through that code page, and the result in
  * its context is no weirder and spells more familiar letter sequences.
  */
-function repairSpanLike(
+function repairUnsignedSpan(
   line: string,
   start: number,
   end: number,
@@ -269,7 +269,7 @@ function spans(line: string, layer: number, tally: Tally): string {
     pos = end;
   };
   /** Spans left alone for want of a signature, and per repaired span the code pages that explain it. */
-  const unsigned: [number, number][] = [];
+  const unsigned = new Set<string>();
   const explained: Set<CodePage>[] = [];
   spanRe.lastIndex = 0;
   for (let m = spanRe.exec(line); m !== null; m = spanRe.exec(line)) {
@@ -277,7 +277,7 @@ function spans(line: string, layer: number, tally: Tally): string {
     const end = start + m[0].length;
     const result = repairSpan(line, start, end, layer, tally, explained);
     const joined = m[0].includes(" ");
-    if (result === "unsigned") unsigned.push([start, end]);
+    if (result === "unsigned") unsigned.add(m[0]);
     else if (result && result !== "unencodable") replace(start, end, result.text);
     // Words joined by single spaces that no code page has all of, or that do
     // not decode as one ("cafÃ© — Œuvre": mojibake, then a real dash and
@@ -287,7 +287,7 @@ function spans(line: string, layer: number, tally: Tally): string {
     for (const piece of m[0].split(" ")) {
       const to = from + piece.length;
       const part = piece === "" ? null : repairSpan(line, from, to, layer, tally, explained);
-      if (part === "unsigned") unsigned.push([from, to]);
+      if (part === "unsigned") unsigned.add(piece);
       else if (part && part !== "unencodable") replace(from, to, part.text);
       from = to + 1;
     }
@@ -296,15 +296,14 @@ function spans(line: string, layer: number, tally: Tally): string {
   const repaired = out + line.slice(pos);
   // Code pages that explain every signed span of the line may explain the unsigned ones too.
   const consistent = codePages.filter((cp) => explained.every((set) => set.has(cp)));
-  if (consistent.length === 0 || unsigned.length === 0) return repaired;
-  return unsignedSpans(line, repaired, unsigned, consistent, layer, tally);
+  if (consistent.length === 0 || unsigned.size === 0) return repaired;
+  return unsignedSpans(repaired, unsigned, consistent, layer, tally);
 }
 
 /** The line's unsigned spans tried through the code pages that explain its repaired ones, in order; `repaired` is the line after the first pass. */
 function unsignedSpans(
-  line: string,
   repaired: string,
-  unsigned: [number, number][],
+  unsigned: ReadonlySet<string>,
   consistent: CodePage[],
   layer: number,
   tally: Tally,
@@ -312,15 +311,14 @@ function unsignedSpans(
   // Spans are rescanned in the repaired line: earlier repairs moved them.
   let out = "";
   let pos = 0;
-  const wanted = new Set(unsigned.map(([start, end]) => line.slice(start, end)));
   spanRe.lastIndex = 0;
   for (let m = spanRe.exec(repaired); m !== null; m = spanRe.exec(repaired)) {
-    if (!wanted.has(m[0])) continue;
+    if (!unsigned.has(m[0])) continue;
     const start = m.index;
     const end = start + m[0].length;
     let text: string | null = null;
     for (const cp of consistent) {
-      text = repairSpanLike(repaired, start, end, cp, layer, tally);
+      text = repairUnsignedSpan(repaired, start, end, cp, layer, tally);
       if (text !== null) break;
     }
     if (text === null) continue;
