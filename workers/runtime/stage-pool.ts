@@ -12,9 +12,6 @@
  * that was stopped is replaced by one for the same group. Inputs and outputs
  * cross as plain JSON.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { StageBudgets } from "../../pipelines/budgets.ts";
 import type { Config } from "../../shared/config.ts";
@@ -22,12 +19,14 @@ import {
   BudgetExceededError,
   CriticalError,
   type ErrorPolicy,
+  errorMessage,
   PermanentError,
   RetryableError,
 } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { StageThreadData } from "./stage-thread.ts";
 import type { ThreadReply, ThreadTask } from "./stage-thread-messages.ts";
+import { stageThreadBundle } from "./thread-bundle.ts";
 
 export interface StagePoolOptions {
   /** One entry per thread: the stages it runs (thread-groups.ts). */
@@ -57,20 +56,14 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-const THREAD_ENTRY = new URL("./stage-thread.ts", import.meta.url).href;
-// The thread runs TypeScript like the rest of Lodestone, through tsx. Node 20 applies no
-// loader hooks from a Worker's execArgv (nodejs/node#47747), and tsx's loader imported in
-// the thread does not take effect either; tsx's own `tsImport` does. The bootstrap is
-// CommonJS (an eval'd worker); tsx's ESM API is named by file URL, resolved from here, so
-// it is found whatever the working directory (vitest included).
-const TSX_ESM_API = pathToFileURL(
-  join(
-    dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
-    "dist/esm/api/index.mjs",
-  ),
-).href;
-const BOOTSTRAP = `import(${JSON.stringify(TSX_ESM_API)})
-  .then((tsx) => tsx.tsImport(${JSON.stringify(THREAD_ENTRY)}, ${JSON.stringify(THREAD_ENTRY)}));`;
+/**
+ * What a thread runs first (an eval'd script, so CommonJS): it waits for the
+ * URL of the stage threads' bundle (thread-bundle.ts), which may still be
+ * being built when the thread starts, and imports it; stack traces then
+ * name the TypeScript sources through the bundle's source map.
+ */
+const BOOTSTRAP = `process.setSourceMapsEnabled(true);
+require("node:worker_threads").parentPort.once("message", (entry) => import(entry));`;
 
 /**
  * The young generation of a stage thread, in MB (V8 lets it grow to about 32 on
@@ -218,20 +211,7 @@ export class StagePool {
     this.slots.add(slot);
     worker.on("message", (reply: ThreadReply) => this.onReply(slot, reply));
     // An error the thread did not catch (out of memory, a crash while loading) ends it.
-    worker.on("error", (error: Error & { code?: string }) => {
-      this.options.log.error({ err: error }, "stage thread failed");
-      const failure =
-        error.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? new BudgetExceededError(`stage thread ran out of memory: ${error.message}`)
-          : new RetryableError(`stage thread failed: ${error.message}`);
-      this.finish(slot)?.reject(failure);
-      if (!slot.ready) {
-        // A thread that cannot even load (a missing module): every other would fail alike.
-        this.broken = new CriticalError(`stage threads cannot start: ${error.message}`);
-        for (const task of this.waiting.splice(0)) task.reject(this.broken);
-        settle(this.broken);
-      }
-    });
+    worker.on("error", (error: Error & { code?: string }) => this.onThreadError(slot, error));
     worker.on("exit", () => {
       // Stopped before it was ready (the pool closing): nothing left to wait for.
       settle();
@@ -239,6 +219,31 @@ export class StagePool {
       this.finish(slot)?.reject(new RetryableError("stage thread exited mid-job"));
       if (!this.closed && !this.broken) this.dispatch();
     });
+    stageThreadBundle().then(
+      (entry) => worker.postMessage(entry),
+      (error: unknown) => {
+        this.onThreadError(
+          slot,
+          new Error(`cannot bundle the stage threads' code: ${errorMessage(error)}`),
+        );
+        void worker.terminate();
+      },
+    );
+  }
+
+  private onThreadError(slot: Slot, error: Error & { code?: string }): void {
+    this.options.log.error({ err: error }, "stage thread failed");
+    const failure =
+      error.code === "ERR_WORKER_OUT_OF_MEMORY"
+        ? new BudgetExceededError(`stage thread ran out of memory: ${error.message}`)
+        : new RetryableError(`stage thread failed: ${error.message}`);
+    this.finish(slot)?.reject(failure);
+    if (!slot.ready) {
+      // A thread that cannot even load (a missing module): every other would fail alike.
+      this.broken = new CriticalError(`stage threads cannot start: ${error.message}`);
+      for (const task of this.waiting.splice(0)) task.reject(this.broken);
+      slot.settleLoaded(this.broken);
+    }
   }
 
   private onReply(slot: Slot, reply: ThreadReply): void {
