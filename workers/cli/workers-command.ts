@@ -4,6 +4,7 @@ import { ensureInfrastructure } from "../../infra/local/local-infrastructure.ts"
 import { isStageName, STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
+import { limitHeapGrowth } from "../runtime/heap-growth.ts";
 import { onShutdown } from "../runtime/shutdown.ts";
 
 /** "normalize,enrich" → the stage names, or a usage error naming the stages there are. */
@@ -30,6 +31,7 @@ export function workersCommand(): Command {
       parseStages,
     )
     .action(async (options: { stages?: StageName[] }) => {
+      limitHeapGrowth();
       const config = loadConfig();
       const log = createLogger(config, "workers");
       await ensureInfrastructure(config, log);
