@@ -13,7 +13,12 @@ import iconv from "iconv-lite";
 
 const dir = fileURLToPath(new URL("../fixtures/mojibake/", import.meta.url));
 
-/** One case: `input` must repair to `expected` (equal to it for a correct text). */
+/**
+ * One case: `input` must repair to `expected` (equal to it for a correct
+ * text). Where the damage lost bytes, `expected` has U+FFFD for each lost
+ * character and `original` is the text: a lost character read back as the
+ * original one counts as restored too (restoredExactly).
+ */
 export interface MojibakeCase {
   id: string;
   kind: "broken" | "correct";
@@ -21,6 +26,31 @@ export interface MojibakeCase {
   lang: string;
   input: string;
   expected: string;
+  original?: string;
+}
+
+/**
+ * Whether a repair's output is the expected text, where each lost character
+ * (U+FFFD in `expected`) may also be the original character; and how many
+ * lost characters it read back as the original.
+ */
+export function restoredExactly(
+  out: string,
+  c: Pick<MojibakeCase, "expected" | "original">,
+): { ok: boolean; readBack: number } {
+  if (out === c.expected || c.original === undefined)
+    return { ok: out === c.expected, readBack: 0 };
+  const got = [...out];
+  const want = [...c.expected];
+  const was = [...c.original];
+  if (got.length !== want.length || want.length !== was.length) return { ok: false, readBack: 0 };
+  let readBack = 0;
+  for (let i = 0; i < got.length; i++) {
+    if (got[i] === want[i]) continue;
+    if (want[i] !== "\uFFFD" || got[i] !== was[i]) return { ok: false, readBack: 0 };
+    readBack++;
+  }
+  return { ok: true, readBack };
 }
 
 export const singleByte = [
@@ -98,6 +128,7 @@ export function buildCases(): MojibakeCase[] {
         lang,
         input: iconv.decode(utf8, cp),
         expected: expectedThrough(text, cp),
+        ...(expectedThrough(text, cp) !== text ? { original: text } : {}),
       });
     }
     add({

@@ -18,14 +18,23 @@ export interface CodePage {
   high: string[];
   /** character → byte, for the non-ASCII characters of the table. */
   byteOf: Map<string, number>;
+  /**
+   * The continuation bytes (0x80–0xBF) the code page leaves undefined: a
+   * strict decoder turned them into U+FFFD, so a U+FFFD inside mojibake
+   * through this code page was one of them (windows-1252: 81 8D 8F 90 9D).
+   */
+  undefinedContinuations: number[];
 }
 
 function build(name: string): CodePage {
   const high: string[] = [];
   const byteOf = new Map<string, number>();
+  const undefinedContinuations: number[] = [];
   for (let b = 0x80; b < 0x100; b++) {
     const decoded = iconv.decode(Buffer.from([b]), name);
-    const ch = decoded.length === 1 && decoded !== "\uFFFD" ? decoded : String.fromCharCode(b);
+    const defined = decoded.length === 1 && decoded !== "\uFFFD";
+    if (!defined && b < 0xc0) undefinedContinuations.push(b);
+    const ch = defined ? decoded : String.fromCharCode(b);
     high.push(ch);
     if (!byteOf.has(ch)) byteOf.set(ch, b);
   }
@@ -33,7 +42,7 @@ function build(name: string): CodePage {
   if (name === "windows-1252")
     for (let b = 0x80; b < 0xa0; b++) byteOf.set(String.fromCharCode(b), b);
   byteOf.set("\uFFFD", wildcardByte);
-  return { name, high, byteOf };
+  return { name, high, byteOf, undefinedContinuations };
 }
 
 /**

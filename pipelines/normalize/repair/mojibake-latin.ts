@@ -17,6 +17,7 @@
 import type { Repair } from "../../../shared/document.ts";
 import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
 import { familiarity } from "./letter-familiarity.ts";
+import { restoreLostChars } from "./lost-chars.ts";
 import {
   hasSignature,
   implausibility,
@@ -76,10 +77,17 @@ function note(tally: Tally, detail: string, n: number, span: SpanRepair): void {
   tally.explain?.push(span);
 }
 
-function detailOf(cp: CodePage, source: string, layer: number, lost: number): string {
+function detailOf(
+  cp: CodePage,
+  source: string,
+  layer: number,
+  lost: number,
+  restored: number,
+): string {
   const base = `utf-8 read as ${pathName(cp, source)}`;
-  const layered = layer > 1 ? `${base} (layer ${layer})` : base;
-  return lost > 0 ? `${layered}, lost bytes kept as U+FFFD` : layered;
+  let detail = layer > 1 ? `${base} (layer ${layer})` : base;
+  if (restored > 0) detail += ", lost bytes read back";
+  return lost > restored ? `${detail}, lost bytes kept as U+FFFD` : detail;
 }
 
 /** The distinct non-ASCII characters of a text. */
@@ -105,7 +113,7 @@ function bestWhole(line: string): Candidate | null {
     }
     const bytes = encodeIn(cp, line);
     if (!bytes) continue;
-    const decoded = decodeRecovered(bytes, line, true, true);
+    const decoded = decodeRecovered(bytes, line, true, true, 0, cp.undefinedContinuations);
     if (!decoded || decoded.sequences === 0) continue;
     const weird = weirdness(decoded.text);
     if (weird > 0) {
@@ -136,15 +144,16 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
     const next = layer < maxLayers ? bestWhole(best.decoded.text) : null;
     if (!next || next.score >= before) return null;
   }
-  const path = detailOf(best.cp, line, layer, best.decoded.lost);
+  const { text, restored } = restoreLostChars(best.decoded.text, best.decoded.lostChars);
+  const path = detailOf(best.cp, line, layer, best.decoded.lost, restored);
   note(tally, path, best.decoded.sequences, {
     before: line,
-    after: best.decoded.text,
+    after: text,
     path,
     scoreBefore: before,
     scoreAfter: best.score,
   });
-  return best.decoded.text;
+  return text;
 }
 
 /**
@@ -181,7 +190,7 @@ function repairSpan(
     const bytes = encodeIn(cp, line, start, end);
     if (!bytes) continue;
     encodable = true;
-    const decoded = decodeRecovered(bytes, line, false, true, start);
+    const decoded = decodeRecovered(bytes, line, false, true, start, cp.undefinedContinuations);
     // Mojibake is UTF-8 through and through; a span that is mostly not (GBK
     // read as Latin-1, real accented text) is not this kind of damage.
     if (decoded && decoded.sequences > 0 && 2 * decoded.covered >= end - start)
@@ -203,15 +212,16 @@ function repairSpan(
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
   const text = best.decoded.text;
   explained?.push(new Set(decodes.filter((d) => d.decoded.text === text).map((d) => d.cp)));
-  const path = detailOf(best.cp, span, layer, best.decoded.lost);
+  const restoredSpan = restoreLostChars(text, best.decoded.lostChars, left, right);
+  const path = detailOf(best.cp, span, layer, best.decoded.lost, restoredSpan.restored);
   note(tally, path, best.decoded.sequences, {
     before: span,
-    after: best.decoded.text,
+    after: restoredSpan.text,
     path,
     scoreBefore: before,
     scoreAfter: best.score,
   });
-  return { text: best.decoded.text };
+  return { text: restoredSpan.text };
 }
 
 /**
@@ -249,7 +259,7 @@ function repairUnsignedSpan(
   // becomes "München", but an Italian ", è" after a no-break space is not
   // MacRoman for "ʏ".
   if (familiarity(candidate) <= familiarity(window)) return null;
-  const path = detailOf(cp, line.slice(start, end), layer, 0);
+  const path = detailOf(cp, line.slice(start, end), layer, 0, 0);
   note(tally, path, decoded.sequences, {
     before: line.slice(start, end),
     after: decoded.text,

@@ -22,6 +22,17 @@ export interface Decoded {
   lost: number;
   /** Source characters that sequences took up. */
   covered: number;
+  /**
+   * Each lost character whose lead byte survived: where its U+FFFD is in
+   * `text`, and the characters it may have been (its lost bytes being bytes
+   * the code page leaves undefined).
+   */
+  lostChars: LostChar[];
+}
+
+export interface LostChar {
+  at: number;
+  options: string[];
 }
 
 /** Lead bytes whose sequence with 0xA0 makes a likely character (NBSP, à, Š, Π, Р, נ, ٠). */
@@ -48,10 +59,49 @@ interface Sequence {
   lost: boolean;
   /** A space was read as 0xA0. */
   spaced?: boolean;
+  /** For a lost character, what it may have been. */
+  options?: string[];
 }
 
-/** The sequence starting at i, or null. `space` says whether a space may stand for 0xA0. */
-function readSequence(bytes: number[], i: number, space: boolean): Sequence | null {
+/** The code point of a 2- or 3-byte sequence, or -1 if it is overlong or a surrogate. */
+function codePointOf(seq: readonly number[]): number {
+  const lead = seq[0] ?? 0;
+  const b1 = seq[1] ?? 0;
+  if (seq.length === 2) return ((lead & 0x1f) << 6) | (b1 & 0x3f);
+  const cp = ((lead & 0x0f) << 12) | ((b1 & 0x3f) << 6) | ((seq[2] ?? 0) & 0x3f);
+  return cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
+}
+
+/**
+ * The characters a 2- or 3-byte sequence with lost bytes may have been:
+ * each lost byte one of `undefinedBytes` (those its code page could not
+ * decode). None for a 4-byte sequence (emoji, rare scripts: too many).
+ */
+function lostOptions(seq: readonly number[], undefinedBytes: readonly number[]): string[] {
+  if (seq.length > 3 || undefinedBytes.length === 0) return [];
+  let partial: number[][] = [[]];
+  for (const b of seq)
+    partial = partial.flatMap((head) =>
+      b === wildcardByte ? undefinedBytes.map((u) => [...head, u]) : [[...head, b]],
+    );
+  const options: string[] = [];
+  for (const bytes of partial) {
+    const cp = codePointOf(bytes);
+    if (cp >= 0x80) options.push(String.fromCharCode(cp));
+  }
+  return options;
+}
+
+/**
+ * The sequence starting at i, or null. `space` says whether a space may
+ * stand for 0xA0; `undefinedBytes` are the bytes a lost byte may have been.
+ */
+function readSequence(
+  bytes: number[],
+  i: number,
+  space: boolean,
+  undefinedBytes: readonly number[] = [],
+): Sequence | null {
   const lead = bytes[i] ?? 0;
   let need = 0;
   if (lead >= 0xc2 && lead <= 0xdf) need = 1;
@@ -78,7 +128,13 @@ function readSequence(bytes: number[], i: number, space: boolean): Sequence | nu
       spaced = true;
     } else return null;
   }
-  if (seq.includes(wildcardByte)) return { length: need + 1, text: "\uFFFD", lost: true };
+  if (seq.includes(wildcardByte))
+    return {
+      length: need + 1,
+      text: "\uFFFD",
+      lost: true,
+      options: lostOptions(seq, undefinedBytes),
+    };
   const b1 = seq[1] ?? 0;
   let cp: number;
   if (need === 1) {
@@ -147,11 +203,13 @@ export function decodeRecovered(
   strict: boolean,
   space: boolean,
   from = 0,
+  undefinedBytes: readonly number[] = [],
 ): Decoded | null {
   let text = "";
   let sequences = 0;
   let lost = 0;
   let covered = 0;
+  const lostChars: LostChar[] = [];
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i] ?? 0;
     if (b < 0x80 || b === wildcardByte) {
@@ -159,8 +217,11 @@ export function decodeRecovered(
       i++;
       continue;
     }
-    const seq = readSequence(bytes, i, space) ?? (strict ? lostSoftHyphen(bytes, i) : null);
+    const seq =
+      readSequence(bytes, i, space, undefinedBytes) ?? (strict ? lostSoftHyphen(bytes, i) : null);
     if (seq && !isLoneSurrogate(seq.text)) {
+      if (seq.options && seq.options.length > 0)
+        lostChars.push({ at: text.length, options: seq.options });
       text += seq.text;
       sequences++;
       if (seq.lost) lost++;
@@ -176,5 +237,5 @@ export function decodeRecovered(
     text += source.charAt(from + i);
     i++;
   }
-  return { text, sequences, lost, covered };
+  return { text, sequences, lost, covered, lostChars };
 }

@@ -1,0 +1,39 @@
+/**
+ * Mojibake whose code page lost some bytes to U+FFFD (a strict decoder):
+ * a lost character is read back only when nothing is guessed, and otherwise
+ * stays U+FFFD (pipelines/normalize/repair/lost-chars.ts).
+ */
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
+
+/** UTF-8 read by a strict decoder of `codePage`: its undefined bytes become U+FFFD. */
+const strictlyReadAs = (text: string, codePage: string) =>
+  iconv.decode(Buffer.from(text, "utf8"), codePage);
+
+describe("mojibake with lost bytes", () => {
+  it("reads back a character its lead byte and the code page's one undefined byte spell", () => {
+    // windows-1251 leaves only 0x98 undefined: И is D0 98.
+    const damaged = strictlyReadAs("Италия и Китай", "windows-1251");
+    expect(damaged).toContain("\uFFFD");
+    const out = repairMojibake(damaged);
+    expect(out.text).toBe("Италия и Китай");
+    expect(out.repairs[0]?.detail).toBe("utf-8 read as windows-1251, lost bytes read back");
+  });
+
+  it("closes an open quote with ” where its last byte was lost", () => {
+    const damaged = strictlyReadAs("“a record,” its chief executive said", "windows-1252");
+    expect(damaged).toBe("â€œa record,â€\uFFFD its chief executive said");
+    expect(repairMojibake(damaged).text).toBe("“a record,” its chief executive said");
+  });
+
+  it("keeps U+FFFD where no quote is open, or several letters could have been lost", () => {
+    expect(repairMojibake("Lynas â€” the miner â€\uFFFD said").text).toBe(
+      "Lynas — the miner \uFFFD said",
+    );
+    // Ł, ō, ŏ, Ő and ŝ all end in a byte windows-1252 does not define.
+    const out = repairMojibake(strictlyReadAs("Łódź i Kraków", "windows-1252"));
+    expect(out.text).toBe("\uFFFDódź i Kraków");
+    expect(out.repairs[0]?.detail).toMatch(/, lost bytes kept as U\+FFFD$/);
+  });
+});
