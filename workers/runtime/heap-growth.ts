@@ -4,9 +4,10 @@
  * when collecting looks cheap: a workers process whose main thread keeps
  * ~35 MB alive let its heap reach ~160 MB of garbage from job payloads and
  * bulk bodies, and the process peaked at 510–540 MB resident on the bench.
- * With the factor at 1.2, it peaked at 410–425 MB for the same CPU (18.8 s
- * against 20.6–23.5 s in alternating runs). The flag is the process's, so it
- * holds for the stage threads too; it is set before they start.
+ * With the factor at 1.2, it peaked at 415–420 MB, against 490–495 MB
+ * without, in alternating runs on the same code, for about 2–3 % more CPU
+ * (full collections come sooner). The flag is the process's, so it holds
+ * for the stage threads too; it is set before they start.
  */
 import { setFlagsFromString } from "node:v8";
 
