@@ -11,7 +11,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 
-export const HEAP_GROWING_PERCENT = 20;
+const HEAP_GROWING_PERCENT = 20;
 
 /** Sets the growth factor for every heap of this process created or resized from now on. */
 export function limitHeapGrowth(): void {

@@ -137,10 +137,10 @@ let built: Promise<string> | undefined;
 
 /** The file URL of the stage threads' bundle, built on first call. */
 export function stageThreadBundle(): Promise<string> {
-  built ??= writeStageThreadBundle();
-  // A failed build is not cached: the next thread tries again.
-  built.catch(() => {
+  // A failed build is not kept: the next thread tries again.
+  built ??= writeStageThreadBundle().catch((error: unknown) => {
     built = undefined;
+    throw error;
   });
   return built;
 }
