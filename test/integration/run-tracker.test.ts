@@ -1,7 +1,8 @@
 /**
  * The run tracker (enqueue --wait, the main job) reads a job's end from
  * Redis: a job that ended before it is followed, one that ends while it is
- * followed, one that failed for good, and one that is not there at all.
+ * followed, one that failed for good, one that is not there at all, and one
+ * that ended before the tracker started (no event of it is ever read).
  * The stages here are plain BullMQ workers with fixed answers: this is the
  * tracker's test, not the pipeline's.
  */
@@ -100,5 +101,21 @@ describe("the run tracker", () => {
         reason: "job not found (removed from the queue?)",
       },
     ]);
+  });
+
+  it("finds a job that ended before the tracker started by reading its state", async () => {
+    const before = await enqueue("before");
+    const indexJob = childJobId("run-1", "index", "before");
+    for (let i = 0; i < 200 && (await queues.index.getJobState(indexJob)) !== "completed"; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    const late = new RunTracker(t.config, queues, 30_000, t.log);
+    try {
+      await late.ready();
+      const outcome = await late.follow(before);
+      expect(outcome.status).toBe("indexed");
+      expect(outcome.documents.map((d) => d.docId)).toEqual(["before"]);
+    } finally {
+      await late.close();
+    }
   });
 });

@@ -3,14 +3,14 @@
  * the ids of the jobs it handed on, so the tracker walks the fan-out without
  * polling queues, and reports every source as indexed, unchanged or failed.
  *
- * A job's end is read with plain reads of its keys (is it in the completed or
- * the failed set, then its return value or reason) on a connection of the
- * tracker's own that pipelines what one tick asks: a run of a thousand
- * sources follows six thousand jobs, and loading each job whole (its
- * document included) and asking BullMQ's state script once per job cost the
+ * Ends come from the queues' event streams, read together on a connection
+ * of the tracker's own (queue-event-feed.ts); a job's state is read only
+ * when the feed has gone quiet or lost its connection, which is when an end
+ * may have passed unseen (or the job may be gone). A run of a thousand
+ * sources follows thousands of jobs: reading each one's state as it is
+ * reached, and each queue's events with BullMQ's QueueEvents, cost the
  * watching process more CPU than a stage.
  */
-import { QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import { ENTRY_STAGE, SINK_STAGE, STAGE_NAMES, type StageName } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
@@ -24,7 +24,8 @@ import {
   stageJobResultSchema,
 } from "../runtime/job-data.ts";
 import type { QueueSet } from "../runtime/queue-set.ts";
-import { type Finished, JobWaiters } from "./job-waiters.ts";
+import { type Finished, JobWaiters, parsedOrRaw } from "./job-waiters.ts";
+import { QueueEventFeed } from "./queue-event-feed.ts";
 
 export interface Failure {
   stage: StageName;
@@ -39,20 +40,9 @@ export interface SourceOutcome {
   failures: Failure[];
 }
 
-const RECHECK_MS = 5_000;
-
-/** A return value as BullMQ stored it (JSON), or the raw text when it is not JSON, as BullMQ reads it. */
-function parsedOrRaw(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
 export class RunTracker {
-  private readonly events: Record<StageName, QueueEvents>;
   private readonly waiters: Record<StageName, JobWaiters>;
+  private readonly feed: QueueEventFeed;
   private readonly reader: Redis;
 
   constructor(
@@ -61,25 +51,26 @@ export class RunTracker {
     private readonly timeoutMs = 30 * 60_000,
     log: Logger = createLogger(config, "run-tracker"),
   ) {
-    const entries = STAGE_NAMES.map((name) => [
-      name,
-      new QueueEvents(name, {
-        connection: { url: config.REDIS_URL },
-        prefix: config.QUEUE_PREFIX,
-      }).on("error", (error) =>
-        // ioredis reconnects; waitUntilFinished resumes once events flow again.
-        log.warn({ err: error, queue: name }, "queue events connection error"),
-      ),
-    ]);
-    this.events = Object.fromEntries(entries) as Record<StageName, QueueEvents>;
-    this.reader = createRedis(config, false, { autoPipelining: true });
     this.waiters = Object.fromEntries(
-      STAGE_NAMES.map((name) => [name, new JobWaiters(this.events[name])]),
+      STAGE_NAMES.map((name) => [name, new JobWaiters()]),
     ) as Record<StageName, JobWaiters>;
+    this.feed = new QueueEventFeed(
+      createRedis(config, false),
+      STAGE_NAMES.map((name) => ({
+        key: queues[name].toKey("events"),
+        onEnd: (jobId, end) => this.waiters[name].settle(jobId, end),
+      })),
+      () => {
+        for (const waiters of Object.values(this.waiters)) waiters.recheckAll();
+      },
+      log,
+    );
+    this.reader = createRedis(config, false, { autoPipelining: true });
   }
 
+  /** Ends from now on are told; call before adding the jobs to follow. */
   async ready(): Promise<void> {
-    await Promise.all(Object.values(this.events).map((events) => events.waitUntilReady()));
+    await this.feed.start();
   }
 
   async follow(enqueued: EnqueuedSource): Promise<SourceOutcome> {
@@ -112,23 +103,22 @@ export class RunTracker {
   }
 
   /**
-   * Waits for the job's completion event, re-reading its state now and then:
-   * an event published while the events connection was down (a Redis
-   * restart) is never delivered, but the job's state in Redis is still true.
+   * Waits for the job's end as the feed tells it; reads the job's state when
+   * the feed asks (it went quiet or lost its connection) and at the deadline.
    */
   private async finished(stage: StageName, jobId: string): Promise<Finished> {
     const deadline = Date.now() + this.timeoutMs;
     const watch = this.waiters[stage].watch(jobId);
     try {
       for (;;) {
+        const ended = await watch.next(Math.max(0, deadline - Date.now()));
+        if (ended) return ended;
         const state = await this.endOf(stage, jobId).catch(() => "unknown" as const);
         if (state !== "unknown" && state !== "pending") return state;
-        if (Date.now() > deadline)
+        if (Date.now() >= deadline)
           return {
             reason: `not finished after ${this.timeoutMs} ms (${state === "pending" ? "not ended" : "state unknown"})`,
           };
-        const ended = await watch.next(RECHECK_MS);
-        if (ended) return ended;
       }
     } finally {
       watch.cancel();
@@ -157,7 +147,7 @@ export class RunTracker {
   }
 
   async close(): Promise<void> {
-    await Promise.all(Object.values(this.events).map((events) => events.close()));
+    await this.feed.stop();
     this.reader.disconnect();
   }
 }
