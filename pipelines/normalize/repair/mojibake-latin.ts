@@ -70,11 +70,19 @@ function better(
 interface Tally {
   counts: Map<string, number>;
   explain: SpanRepair[] | undefined;
+  /**
+   * Whether a U+FFFD of the line may be a lost byte: until a layer of the
+   * line's repair has left one for a lost character (utf8-lenient.ts).
+   */
+  wildcards: boolean;
+  /** A repair of the current layer left a lost character as U+FFFD. */
+  keptLost: boolean;
 }
 
-function note(tally: Tally, detail: string, n: number, span: SpanRepair): void {
+function note(tally: Tally, detail: string, n: number, span: SpanRepair, keptLost = false): void {
   tally.counts.set(detail, (tally.counts.get(detail) ?? 0) + n);
   tally.explain?.push(span);
+  if (keptLost) tally.keptLost = true;
 }
 
 function detailOf(
@@ -98,7 +106,7 @@ function nonAsciiChars(text: string): string[] {
 }
 
 /** The best whole-line decode through one code page, if any explains every non-ASCII character. */
-function bestWhole(line: string): Candidate | null {
+function bestWhole(line: string, wildcards: boolean): Candidate | null {
   // The line's weirdness is needed only to judge an imperfect candidate.
   let weirdBefore = -1;
   let best: Candidate | null = null;
@@ -113,7 +121,15 @@ function bestWhole(line: string): Candidate | null {
     }
     const bytes = encodeIn(cp, line);
     if (!bytes) continue;
-    const decoded = decodeRecovered(bytes, line, true, true, 0, cp.undefinedContinuations);
+    const decoded = decodeRecovered(
+      bytes,
+      line,
+      true,
+      true,
+      0,
+      cp.undefinedContinuations,
+      wildcards,
+    );
     if (!decoded || decoded.sequences === 0) continue;
     const weird = weirdness(decoded.text);
     if (weird > 0) {
@@ -128,7 +144,7 @@ function bestWhole(line: string): Candidate | null {
 
 /** The whole line re-decoded, when that scores better than the line (or leads, one layer on, to text that does). */
 function wholeLine(line: string, layer: number, tally: Tally): string | null {
-  const best = bestWhole(line);
+  const best = bestWhole(line, tally.wildcards);
   if (!best) return null;
   // A line with a signature scores at least 3: a candidate scoring 0 wins
   // without the line's own (costlier) score, unless --explain shows it; and
@@ -141,18 +157,16 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
   if (best.score >= before) {
     // Two wrong code pages in a row ("Г‚ВЈ" is "Â£" is "£"): the middle layer
     // can look no better than the input; judge it by the layer after.
-    const next = layer < maxLayers ? bestWhole(best.decoded.text) : null;
+    const next =
+      layer < maxLayers
+        ? bestWhole(best.decoded.text, tally.wildcards && best.decoded.lost === 0)
+        : null;
     if (!next || next.score >= before) return null;
   }
   const { text, restored } = restoreLostChars(best.decoded.text, best.decoded.lostChars);
   const path = detailOf(best.cp, line, layer, best.decoded.lost, restored);
-  note(tally, path, best.decoded.sequences, {
-    before: line,
-    after: text,
-    path,
-    scoreBefore: before,
-    scoreAfter: best.score,
-  });
+  const span = { before: line, after: text, path, scoreBefore: before, scoreAfter: best.score };
+  note(tally, path, best.decoded.sequences, span, best.decoded.lost > restored);
   return text;
 }
 
@@ -190,7 +204,15 @@ function repairSpan(
     const bytes = encodeIn(cp, line, start, end);
     if (!bytes) continue;
     encodable = true;
-    const decoded = decodeRecovered(bytes, line, false, true, start, cp.undefinedContinuations);
+    const decoded = decodeRecovered(
+      bytes,
+      line,
+      false,
+      true,
+      start,
+      cp.undefinedContinuations,
+      tally.wildcards,
+    );
     // Mojibake is UTF-8 through and through; a span that is mostly not (GBK
     // read as Latin-1, real accented text) is not this kind of damage.
     if (decoded && decoded.sequences > 0 && 2 * decoded.covered >= end - start)
@@ -214,13 +236,13 @@ function repairSpan(
   explained?.push(new Set(decodes.filter((d) => d.decoded.text === text).map((d) => d.cp)));
   const restoredSpan = restoreLostChars(text, best.decoded.lostChars, left, right);
   const path = detailOf(best.cp, span, layer, best.decoded.lost, restoredSpan.restored);
-  note(tally, path, best.decoded.sequences, {
-    before: span,
-    after: restoredSpan.text,
+  note(
+    tally,
     path,
-    scoreBefore: before,
-    scoreAfter: best.score,
-  });
+    best.decoded.sequences,
+    { before: span, after: restoredSpan.text, path, scoreBefore: before, scoreAfter: best.score },
+    best.decoded.lost > restoredSpan.restored,
+  );
   return { text: restoredSpan.text };
 }
 
@@ -246,7 +268,7 @@ function repairUnsignedSpan(
   if (wordFinalRe.test(line.slice(start, end))) return null;
   const bytes = encodeIn(cp, line, start, end);
   if (!bytes) return null;
-  const decoded = decodeRecovered(bytes, line, true, false, start);
+  const decoded = decodeRecovered(bytes, line, true, false, start, [], tally.wildcards);
   if (!decoded || decoded.sequences === 0 || decoded.lost > 0) return null;
   const left = line.slice(Math.max(0, start - context), start);
   const right = line.slice(end, end + context);
@@ -341,10 +363,13 @@ function unsignedSpans(
 /** A line that shows a signature (the caller checked) → the line repaired, layer by layer. */
 function repairLine(line: string, tally: Tally): string {
   let current = line;
+  tally.wildcards = true;
   for (let layer = 1; layer <= maxLayers; layer++) {
     if (layer > 1 && !hasSignature(current)) break;
+    tally.keptLost = false;
     const next = wholeLine(current, layer, tally) ?? spans(current, layer, tally);
     if (next === current) break;
+    if (tally.keptLost) tally.wildcards = false;
     current = next;
   }
   return current;
@@ -379,7 +404,7 @@ export function repairLatinMojibake(
   explain?: SpanRepair[],
 ): { text: string; repairs: Repair[] } {
   if (!hasSignature(text)) return { text, repairs: [] };
-  const tally: Tally = { counts: new Map(), explain };
+  const tally: Tally = { counts: new Map(), explain, wildcards: true, keptLost: false };
   const lines = text.split("\n").map((line) => {
     if (!hasSignature(line)) return line;
     const repaired = repairLine(line, tally);

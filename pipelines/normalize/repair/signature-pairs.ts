@@ -10,7 +10,10 @@
  * - A: a rare symbol lead before a letter ("√¢", "¬Æ");
  * - B: a letter lead before a letter continuation ("Рё", "Сі"): real
  *   Cyrillic or Greek can do that once, so it counts only when another pair
- *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ").
+ *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ"), or when a Greek
+ *   or Cyrillic lead is glued to a Latin letter ("NГѓO", "SΓƒO": the "Ã" of
+ *   a Latin word through windows-1251 and windows-1253), which no real word
+ *   of those scripts is.
  */
 import { codePages } from "./code-pages.ts";
 
@@ -29,6 +32,8 @@ const lineArtRe = /[\u2500-\u257F]/;
 /** Spacing accents used as quotes and eyebrows ("`¬´", "lá´´"). */
 const spacingMarkRe = /[\u00B4\u00A8\u02C6\u02DC\u00AF\u00B8\u02D8-\u02DD]/;
 const latinRe = /\p{Script=Latin}/u;
+/** The basic Cyrillic (А–я) and Greek (Α–Ω, α–ω) alphabets, without Ё, accents or other languages' letters. */
+const basicLetterRe = /[\u0410-\u044F\u0391-\u03A9\u03B1-\u03C9]/;
 
 /**
  * "Â" and "Ã", the images of C2 and C3 in the Latin-1 family: no real word
@@ -83,7 +88,9 @@ codePages.forEach((cp, index) => {
         // Latin-1 and friends: "Â", "Ã" never come before "š", "œ", "µ", nor
         // "â" (the lead of all punctuation and symbols: "âœ”" is ✔).
         if (latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") add(strong, pair, bit);
-        else add(letters, pair, bit);
+        // Two letters of the basic Russian or Greek alphabet are plain words
+        // ("ТВЭЛ" is "ТВ" "ЭЛ" through ISO-8859-5), not evidence of anything.
+        else if (!(basicLetterRe.test(l) && basicLetterRe.test(c))) add(letters, pair, bit);
         continue;
       }
       if (c === "\u00A0") {
@@ -117,6 +124,15 @@ export function hasPairSignature(text: string): boolean {
   return scanPairs(text, true) > 0;
 }
 
+/** Greek and Cyrillic (the scripts of the code pages whose lead images are not Latin). */
+function isGreekOrCyrillic(c: number): boolean {
+  return c >= 0x370 && c < 0x530;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
 function scanPairs(text: string, first: boolean): number {
   let n = 0;
   const end = text.length - 1;
@@ -131,7 +147,17 @@ function scanPairs(text: string, first: boolean): number {
       continue;
     }
     const b = letters.get(k);
-    if (b === undefined || i + 3 > end) continue;
+    if (b === undefined) continue;
+    if (
+      isGreekOrCyrillic(a) &&
+      (isAsciiLetter(text.charCodeAt(i - 1)) || isAsciiLetter(text.charCodeAt(i + 2)))
+    ) {
+      n++;
+      if (first) return n;
+      i += 1;
+      continue;
+    }
+    if (i + 3 > end) continue;
     const next = key(text.charCodeAt(i + 2), text.charCodeAt(i + 3));
     if (((strong.get(next) ?? 0) | (letters.get(next) ?? 0)) & b) {
       n++;

@@ -5,7 +5,8 @@
  *   (an emoji encoded by a UTF-16 program), are joined;
  * - a wildcard byte (wildcardByte: a byte that had become U+FFFD) may stand
  *   for any continuation byte; the character it was part of is lost and
- *   becomes one U+FFFD, not one per byte;
+ *   becomes one U+FFFD, not one per byte (unless the caller says its U+FFFDs
+ *   are whole lost characters already);
  * - a space where a sequence needed byte 0xA0 is read as that byte when the
  *   caller allows it (a no-break space that some program turned into a plain
  *   space: "voilÃ  le travail").
@@ -48,8 +49,8 @@ function nbspAfter(bytes: number[], i: number): boolean {
   return nbspLeads.has(lead) && (lead !== 0xd7 || bytes[i + 2] === 0xd7);
 }
 
-function isCont(b: number | undefined): boolean {
-  return b !== undefined && ((b >= 0x80 && b < 0xc0) || b === wildcardByte);
+function isCont(b: number | undefined, wildcards: boolean): boolean {
+  return b !== undefined && ((b >= 0x80 && b < 0xc0) || (wildcards && b === wildcardByte));
 }
 
 interface Sequence {
@@ -94,13 +95,15 @@ function lostOptions(seq: readonly number[], undefinedBytes: readonly number[]):
 
 /**
  * The sequence starting at i, or null. `space` says whether a space may
- * stand for 0xA0; `undefinedBytes` are the bytes a lost byte may have been.
+ * stand for 0xA0; `undefinedBytes` are the bytes a lost byte may have been;
+ * `wildcards`, whether a wildcard byte may be a continuation byte.
  */
 function readSequence(
   bytes: number[],
   i: number,
   space: boolean,
   undefinedBytes: readonly number[] = [],
+  wildcards = true,
 ): Sequence | null {
   const lead = bytes[i] ?? 0;
   let need = 0;
@@ -122,7 +125,7 @@ function readSequence(
   let spaced = false;
   for (let k = 1; k <= need; k++) {
     const b = bytes[i + k];
-    if (isCont(b)) seq.push(b ?? 0);
+    if (isCont(b, wildcards)) seq.push(b ?? 0);
     else if (b === 0x20 && space && (need === 1 ? nbspAfter(bytes, i) : true)) {
       seq.push(0xa0);
       spaced = true;
@@ -185,6 +188,10 @@ function wordGoesOn(source: string, at: number): boolean {
   return rest.startsWith(" ") || /^(s(?=[\s.,;:!?]|$)|quel|quil)/.test(rest);
 }
 
+function isGreekOrCyrillic(c: number): boolean {
+  return c >= 0x370 && c < 0x530;
+}
+
 function isLoneSurrogate(text: string): boolean {
   if (text.length !== 1) return false;
   const c = text.charCodeAt(0);
@@ -196,6 +203,10 @@ function isLoneSurrogate(text: string): boolean {
  * UTF-16 unit of it; the source after them is read only to look ahead).
  * Strict: null unless every non-ASCII byte is part of a sequence. Partial:
  * bytes that are not are kept as the source characters they came from.
+ * Without `wildcards`, a U+FFFD of the source is a character of its own: a
+ * repair's second layer must not read the U+FFFD its first layer left for a
+ * lost character as a lost byte again ("GRÃ–áº�TER" is "GRÖ�TER", and "Ö�"
+ * is not Latin-1 mojibake of one more lost character).
  */
 export function decodeRecovered(
   bytes: number[],
@@ -204,6 +215,7 @@ export function decodeRecovered(
   space: boolean,
   from = 0,
   undefinedBytes: readonly number[] = [],
+  wildcards = true,
 ): Decoded | null {
   let text = "";
   let sequences = 0;
@@ -217,8 +229,12 @@ export function decodeRecovered(
       i++;
       continue;
     }
+    // A Cyrillic or Greek letter ends words: a space after its image ("ФОСАГРО И")
+    // is a space, where one after "Ã" or "Î" was a lost no-break space.
+    const spaceMayBeNbsp = space && !isGreekOrCyrillic(source.charCodeAt(from + i));
     const seq =
-      readSequence(bytes, i, space, undefinedBytes) ?? (strict ? lostSoftHyphen(bytes, i) : null);
+      readSequence(bytes, i, spaceMayBeNbsp, undefinedBytes, wildcards) ??
+      (strict ? lostSoftHyphen(bytes, i) : null);
     if (seq && !isLoneSurrogate(seq.text)) {
       if (seq.options && seq.options.length > 0)
         lostChars.push({ at: text.length, options: seq.options });

@@ -36,4 +36,11 @@ describe("mojibake with lost bytes", () => {
     expect(out.text).toBe("\uFFFDódź i Kraków");
     expect(out.repairs[0]?.detail).toMatch(/, lost bytes kept as U\+FFFD$/);
   });
+
+  it("does not read the U+FFFD it left for a lost character as a lost byte again", () => {
+    // "ẞ" (E1 BA 9E) through windows-1252, its last byte lost by a strict decoder somewhere.
+    const damaged = "ÃœBERNAHME: GRÃ–áº\uFFFDTER MAGNETHERSTELLER";
+    // A second layer would read "Ö" (D6 in Latin-1) and the U+FFFD as one more lost character.
+    expect(repairMojibake(damaged).text).toBe("ÜBERNAHME: GRÖ\uFFFDTER MAGNETHERSTELLER");
+  });
 });

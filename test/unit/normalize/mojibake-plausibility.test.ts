@@ -17,6 +17,11 @@ describe("the plausibility gate leaves real text alone", () => {
     "Ðórr and Ðóra",
     "KÄSI\u00a0YLÖS\u00a0NYT",
     "СІЧЕНЬ 2025: РІСТ ЦІН",
+    // Capitals of the basic alphabets are byte pairs of ISO-8859-5 ("ТВ", "ЭЛ", "ТА").
+    "Топливная компания ТВЭЛ поставит топливо",
+    "Модель XТА-100 и Samsung GalaxyТВ",
+    "ΕΛΛΑΔΑ: Η ΔΕΗ και ο ΑΔΜΗΕ",
+    "Македонија меѓу ЕУ и НАТО; ЂОРЂЕ и ЉУБЉАНА",
     "Η λέξη ¨ελευθερία¨",
     "ราคาแร่หายากเพิ่มขึ้น",
     "한국어와 English가 섞인 문장",
@@ -42,6 +47,13 @@ describe("code pages beyond windows-1252", () => {
     ["windows-1251", "вЂњРїСЂРёРІРµС‚вЂќ", "“привет”", "windows-1251"],
     ["windows-1250", "cafĂ© in LiĂ¨ge", "café in Liège", "windows-1250"],
     ["windows-1253", "Ξ±Ξ»Ξ»Ξ¬", "αλλά", "windows-1253"],
+    // Letters of one script glued to another's: "Гѓ" is the "Ã" of a Latin word.
+    [
+      "all-caps Portuguese through windows-1251",
+      "NГѓO HГЃ ACORDO",
+      "NÃO HÁ ACORDO",
+      "windows-1251",
+    ],
     ["Hebrew through windows-1250", "×ˇ×¤×¨", "ספר", "windows-1250"],
     ["Arabic through MacRoman", "ŸÉÿ™ÿ®", "كتب", "macintosh"],
     ["å at the start of a word", "Ã¥ngstrÃ¶m", "ångström", "latin-1"],
@@ -62,6 +74,13 @@ describe("code pages beyond windows-1252", () => {
     const out = repairMojibake(iconv.decode(Buffer.from(text, "utf8"), path));
     expect(out.text).toBe(text);
     expect(out.repairs[0]?.detail).toContain(path);
+  });
+
+  it("reads a space after a Cyrillic letter as a space, not as a lost no-break space", () => {
+    // "О" is CE through windows-1251, and CE A0 would be "Π".
+    expect(repairMojibake("вЂњРїСЂРёРІРµС‚вЂќ — ФОСАГРО И УРАЛХИМ").text).toBe(
+      "“привет” — ФОСАГРО И УРАЛХИМ",
+    );
   });
 
   it("restores a no-break space that became a space", () => {
