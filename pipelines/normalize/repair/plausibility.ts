@@ -108,14 +108,14 @@ const spacing = "\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F";
  * weirdPattern).
  */
 const weirdParts: [pattern: string, needs: string][] = [
-  // A Latin letter against a letter of a script Latin words never touch.
+  // A Latin, Greek or Cyrillic letter against a letter of a script their words never touch.
   // (Hangul only against lower case: "LG전자" is real.)
   [
     "[a-z\\u00DF-\\u00FF][\\p{Script=Hangul}]|[\\p{Script=Hangul}][a-z\\u00DF-\\u00FF]",
     "\\p{Script=Hangul}",
   ],
-  [`[A-Za-z\\u00C0-\\u024F][${rtlAndIpa}]`, rtlAndIpa],
-  [`[${rtlAndIpa}][A-Za-z\\u00C0-\\u024F]`, rtlAndIpa],
+  [`[A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F][${rtlAndIpa}]`, rtlAndIpa],
+  [`[${rtlAndIpa}][A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F]`, rtlAndIpa],
   // A digit or symbol against a Hebrew, Armenian or IPA letter.
   [`(?!\\uFFFD)[0-9\\p{S}][${hebrewArmenianIpa}]`, hebrewArmenianIpa],
   [`[${hebrewArmenianIpa}](?!\\uFFFD)[0-9\\p{S}]`, hebrewArmenianIpa],
@@ -123,6 +123,9 @@ const weirdParts: [pattern: string, needs: string][] = [
   [`[${rareLatinB}]`, rareLatinB],
   // A combining mark on nothing: at the start or after a space ("$̶6̶" strikes through symbols and digits).
   ["(?<![^\\s])\\p{M}", "\\p{M}"],
+  // An accent on a symbol ("¦̦" for Kazakh "бі" through KOI8-U); not the strokes
+  // through one, nor an emoji's variation selector.
+  ["\\p{So}[\\u0300-\\u0333\\u0339-\\u036F]", "\\u0300-\\u0333\\u0339-\\u036F"],
   // Controls, private use, unassigned.
   ["[\\u0080-\\u009F\\p{Co}\\p{Cn}]", "\\u0080-\\u009F\\p{Co}\\p{Cn}"],
   // Box drawing against a letter.
@@ -132,10 +135,11 @@ const weirdParts: [pattern: string, needs: string][] = [
     "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
     "\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F",
   ],
-  // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur").
-  // (A Latin capital before Cyrillic is a common homoglyph: "Cрпски".)
+  // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur"), and
+  // Greek against Cyrillic ("ĦΦне" for Kazakh "дініне" through KOI8-U).
+  // (An ASCII capital before Cyrillic is a common homoglyph: "Cрпски".)
   [
-    "[a-z\\u00DF-\\u00FF][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]",
+    "[a-z\\u00DF-\\u024F][\\u0370-\\u03FF\\u0400-\\u052F]|[\\u0370-\\u03FF\\u0400-\\u052F][A-Za-z\\u00C0-\\u024F]|[\\u0370-\\u03FF][\\u0400-\\u052F]|[\\u0400-\\u052F][\\u0370-\\u03FF]",
     "\\u0370-\\u03FF\\u0400-\\u052F",
   ],
   // Spacing and direction characters nobody types between letters.
@@ -144,6 +148,19 @@ const weirdParts: [pattern: string, needs: string][] = [
   [
     "\\p{Lu}[\\u00C0-\\u00DE\\u0100-\\u017E](?<=\\p{Lu})(?=\\p{Ll}\\p{Ll})",
     "\\u00C0-\\u00DE\\u0100-\\u017E",
+  ],
+  // A symbol, a dagger or a bullet between two letters ("oovtviärdás➞ân" and
+  // "…ás⸸ân" for Inari Sami "…ásâžžân"); not the punctuation scripts write
+  // inside words (Catalan "l·l", Ethiopic "፡", Hebrew "׳"), nor the U+FFFD of a lost character.
+  [
+    "\\p{L}(?!\\uFFFD)[\\p{So}\\u00D7\\u00F7\\u2020-\\u2023\\u2190-\\u22FF\\u2E00-\\u2E7F](?=\\p{L})",
+    "\\p{So}\\u00D7\\u00F7\\u2020-\\u2023\\u2190-\\u22FF\\u2E00-\\u2E7F",
+  ],
+  // A combining mark on a Cyrillic letter other than the grave and acute of
+  // stress and the breve and diaeresis of decomposed й, ё, ї ("Ӧͦ" for "сімі").
+  [
+    "[\\u0400-\\u052F][\\u0302-\\u0305\\u0307\\u0309-\\u036F]",
+    "\\u0302-\\u0305\\u0307\\u0309-\\u036F",
   ],
   // Spacing diacritics are rare on their own.
   ["[\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8]", "\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8"],

@@ -10,7 +10,8 @@
  * - A: a rare symbol lead before a letter ("√¢", "¬Æ");
  * - B: a letter lead before a letter continuation ("Рё", "Сі"): real
  *   Cyrillic or Greek can do that once, so it counts only when another pair
- *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ"), or when a Greek
+ *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ"), or for a Latin
+ *   lead anywhere in the same word ("ievƒìlƒìtƒÅs"), or when a Greek
  *   or Cyrillic lead is glued to a Latin letter ("NГѓO", "SΓƒO": the "Ã" of
  *   a Latin word through windows-1251 and windows-1253), which no real word
  *   of those scripts is.
@@ -87,7 +88,10 @@ codePages.forEach((cp, index) => {
       if (cIsLetter) {
         // Latin-1 and friends: "Â", "Ã" never come before "š", "œ", "µ", nor
         // "â" (the lead of all punctuation and symbols: "âœ”" is ✔).
-        if (latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") add(strong, pair, bit);
+        // "ƒ" is a letter of Ewe ("ƒãa", "ƒe"), whose words put it before vowels:
+        // before a letter it counts only in runs.
+        if (latin1Leads.includes(l) || (rareLeads.includes(l) && l !== "ƒ") || l === "â")
+          add(strong, pair, bit);
         // Two letters of the basic Russian or Greek alphabet are plain words
         // ("ТВЭЛ" is "ТВ" "ЭЛ" through ISO-8859-5), not evidence of anything.
         else if (!(basicLetterRe.test(l) && basicLetterRe.test(c))) add(letters, pair, bit);
@@ -157,13 +161,39 @@ function scanPairs(text: string, first: boolean): number {
       i += 1;
       continue;
     }
-    if (i + 3 > end) continue;
-    const next = key(text.charCodeAt(i + 2), text.charCodeAt(i + 3));
-    if (((strong.get(next) ?? 0) | (letters.get(next) ?? 0)) & b) {
+    // Greek and Cyrillic words are made of such pairs ("сімі" in KOI8-U):
+    // for them, only a pair right after counts.
+    if (anotherPairInWord(text, i + 2, b, isGreekOrCyrillic(a) ? 1 : wordReach)) {
       n++;
       if (first) return n;
       i += 1;
     }
   }
   return n;
+}
+
+/** Characters looked at after a Latin letter pair for another pair of its code pages. */
+const wordReach = 12;
+
+/** A space or ASCII punctuation or digit: where a word ends. */
+function endsWord(c: number): boolean {
+  return c <= 0x40 || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7f) || c === 0xa0;
+}
+
+/**
+ * Whether a pair of one of the code pages in `pages` (a mask) starts within
+ * `reach` characters from `from`, before the word ends: "ievƒìlƒìtƒÅs"
+ * (Latvian through MacRoman) has three in one word, where real Ewe "ƒãa"
+ * has one.
+ */
+function anotherPairInWord(text: string, from: number, pages: number, reach: number): boolean {
+  const last = Math.min(text.length - 1, from + reach);
+  for (let j = from; j < last; j++) {
+    const c = text.charCodeAt(j);
+    if (endsWord(c)) return false;
+    if (c < 0x80 || leads[c] === 0) continue;
+    const k = key(c, text.charCodeAt(j + 1));
+    if (((strong.get(k) ?? 0) | (letters.get(k) ?? 0)) & pages) return true;
+  }
+  return false;
 }

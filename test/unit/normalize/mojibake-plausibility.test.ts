@@ -22,6 +22,11 @@ describe("the plausibility gate leaves real text alone", () => {
     "Модель XТА-100 и Samsung GalaxyТВ",
     "ΕΛΛΑΔΑ: Η ΔΕΗ και ο ΑΔΜΗΕ",
     "Македонија меѓу ЕУ и НАТО; ЂОРЂЕ и ЉУБЉАНА",
+    // Letters that are byte pairs of some code page, in the words of real languages.
+    "на основі повної рівності, релігії та мови",
+    "Әр адам, нәсіліне, тіліне, дініне, білім",
+    "Esi eme va kɔ ƒãa be, ablɔɖevinyenye",
+    "oovtviärdásâžžân jieijâs áárvu",
     "Η λέξη ¨ελευθερία¨",
     "ราคาแร่หายากเพิ่มขึ้น",
     "한국어와 English가 섞인 문장",
