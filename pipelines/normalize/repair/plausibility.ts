@@ -94,11 +94,23 @@ const signatureSource = [
 
 const signatureRe = new RegExp(signatureSource, "g");
 
-const rtlAndIpa =
-  "\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}\\u0250-\\u02AF";
-const hebrewArmenianIpa = "\\p{Script=Hebrew}\\p{Script=Armenian}\\u0250-\\u02AF";
+/**
+ * IPA letters, less those the alphabets of West African languages write
+ * every day (ɑ ɓ ɔ ɖ ɗ ə ɛ ɣ ɨ ɩ ɲ ʃ ʊ ʋ ʒ ʔ: Akan "ɔmanfo", Hausa "ɗan",
+ * Bambara "ɲugun", Fon "ɖɔ"): "NESTLɮ" is weird, "kɛ sɛ" is not.
+ */
+const ipa =
+  "\\u0250\\u0252\\u0255\\u0258\\u025A\\u025C-\\u0262\\u0264-\\u0267\\u026A-\\u0271\\u0273-\\u0282\\u0284-\\u0289\\u028C-\\u0291\\u0293\\u0295-\\u02AF";
+const rtlAndIpa = `\\p{Script=Hebrew}\\p{Script=Armenian}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Samaritan}\\p{Script=Nko}\\p{Script=Mongolian}\\p{Script=Arabic}${ipa}`;
+const hebrewArmenianIpa = `\\p{Script=Hebrew}\\p{Script=Armenian}${ipa}`;
+/**
+ * Latin Extended-B letters rare in any language, less those of African
+ * alphabets (Ɓ Ɔ Ɖ Ɗ Ǝ Ə Ɛ Ɣ Ɩ Ɨ Ƙ ƙ Ɲ Ʊ Ʋ Ƴ ƴ Ʒ ǝ; Ə and ə are Azerbaijani too),
+ * Vietnamese ơ ư, Romanian ș ț and the digraphs. Ewe's ƒ stays: it is the
+ * image of 0x83 and 0xC4 in half the code pages, and mojibake is full of it.
+ */
 const rareLatinB =
-  "\\u0180-\\u019F\\u01A2-\\u01AE\\u01B1-\\u01C3\\u01DD\\u01F6-\\u01F7\\u021C-\\u024F";
+  "\\u0180\\u0182-\\u0185\\u0187\\u0188\\u018B-\\u018D\\u0191-\\u0193\\u0195\\u019A-\\u019C\\u019E\\u019F\\u01A2-\\u01AE\\u01B5\\u01B6\\u01B8-\\u01C3\\u01F6\\u01F7\\u021C-\\u024F";
 const spacing = "\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F";
 
 /**
@@ -119,7 +131,7 @@ const weirdParts: [pattern: string, needs: string][] = [
   // A digit or symbol against a Hebrew, Armenian or IPA letter.
   [`(?!\\uFFFD)[0-9\\p{S}][${hebrewArmenianIpa}]`, hebrewArmenianIpa],
   [`[${hebrewArmenianIpa}](?!\\uFFFD)[0-9\\p{S}]`, hebrewArmenianIpa],
-  // Rare Latin Extended-B letters (not Vietnamese ơ ư, not Romanian ș ț, not the digraphs).
+  // Rare Latin Extended-B letters.
   [`[${rareLatinB}]`, rareLatinB],
   // A combining mark on nothing: at the start or after a space ("$̶6̶" strikes through symbols and digits).
   ["(?<![^\\s])\\p{M}", "\\p{M}"],

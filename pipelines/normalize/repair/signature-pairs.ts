@@ -7,7 +7,9 @@
  *   not end words (real "VOCÊ…", "É®", "Ö™" stay); never two box-drawing
  *   characters (line art), never an accented letter before a currency sign
  *   ("5×£35", "Ã¥" is too ambiguous on its own);
- * - A: a rare symbol lead before a letter ("√¢", "¬Æ");
+ * - A: a rare symbol lead before a letter ("√¢", "¬Æ"); two mathematical
+ *   symbols only against a letter ("ta√±i" is "tañi", "kontra≈≠" is
+ *   "kontraŭ"; "√π" is mathematics);
  * - B: a letter lead before a letter continuation ("Рё", "Сі"): real
  *   Cyrillic or Greek can do that once, so it counts only when another pair
  *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ"), or for a Latin
@@ -51,6 +53,8 @@ const coreLeads = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1, 0xd7,
 /** pair (two UTF-16 units as one number) → bit mask of code pages (by index) where it is a strong (A) or a letter (B) pair. */
 const strong = new Map<number, number>();
 const letters = new Map<number, number>();
+/** Pairs that count only against a letter. */
+const inWord = new Map<number, number>();
 /** Every character (UTF-16 unit) that starts a pair of either kind, as a flag: most text never reaches the maps. */
 const leads = new Uint8Array(0x10000);
 
@@ -81,16 +85,19 @@ codePages.forEach((cp, index) => {
         if (commonPunct.includes(l)) add(letters, pair, bit);
         else if (boxRe.test(l) && lineArtRe.test(c)) continue;
         else if (spacingMarkRe.test(c)) continue;
-        else if (/\p{Sm}/u.test(l) && l !== "¬" && mathRe.test(c)) continue;
+        // Mathematics ("√π", "≈∞"), unless it touches a letter ("ta√±i",
+        // "afg√∏rende", "kontra≈≠": ñ, ø, ŭ through MacRoman).
+        else if (/\p{Sm}/u.test(l) && l !== "¬" && mathRe.test(c)) add(inWord, pair, bit);
         else add(strong, pair, bit);
         continue;
       }
       if (cIsLetter) {
         // Latin-1 and friends: "Â", "Ã" never come before "š", "œ", "µ", nor
         // "â" (the lead of all punctuation and symbols: "âœ”" is ✔).
-        // "ƒ" is a letter of Ewe ("ƒãa", "ƒe"), whose words put it before vowels:
-        // before a letter it counts only in runs.
-        if (latin1Leads.includes(l) || (rareLeads.includes(l) && l !== "ƒ") || l === "â")
+        // "ƒ" is a letter of Ewe, which writes it before the nasal vowels ã and
+        // õ ("ƒãa"): those two pairs count only in runs.
+        const eweNasal = l === "ƒ" && (c === "ã" || c === "õ");
+        if ((latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") && !eweNasal)
           add(strong, pair, bit);
         // Two letters of the basic Russian or Greek alphabet are plain words
         // ("ТВЭЛ" is "ТВ" "ЭЛ" through ISO-8859-5), not evidence of anything.
@@ -133,6 +140,12 @@ function isGreekOrCyrillic(c: number): boolean {
   return c >= 0x370 && c < 0x530;
 }
 
+const letterAtRe = /\p{L}/u;
+
+function isLetterAt(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && letterAtRe.test(text.charAt(at));
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
@@ -148,6 +161,14 @@ function scanPairs(text: string, first: boolean): number {
       n++;
       if (first) return n;
       i++;
+      continue;
+    }
+    if (inWord.has(k)) {
+      if (isLetterAt(text, i - 1) || isLetterAt(text, i + 2)) {
+        n++;
+        if (first) return n;
+        i++;
+      }
       continue;
     }
     const b = letters.get(k);

@@ -59,6 +59,15 @@ describe("code pages beyond windows-1252", () => {
       "NÃO HÁ ACORDO",
       "windows-1251",
     ],
+    // The letters of West African alphabets are IPA letters, and real ones there.
+    ["Akan and Fon", "KÉ› É” fin; Ee nyi É–É” hÉ›nnu", "Kɛ ɔ fin; Ee nyi ɖɔ hɛnnu", "windows-1252"],
+    // Two mathematical symbols against a letter are a letter through MacRoman.
+    [
+      "Mapudungun and Esperanto",
+      "Ta√±i kai√±etuw, kontra≈≠",
+      "Tañi kaiñetuw, kontraŭ",
+      "macintosh",
+    ],
     ["Hebrew through windows-1250", "×ˇ×¤×¨", "ספר", "windows-1250"],
     ["Arabic through MacRoman", "ŸÉÿ™ÿ®", "كتب", "macintosh"],
     ["å at the start of a word", "Ã¥ngstrÃ¶m", "ångström", "latin-1"],
