@@ -48,20 +48,26 @@ interface Candidate {
 
 /**
  * The better of the best candidate so far and a new one: the lower score,
- * and between equal scores of different texts, the one that spells more
- * familiar letter sequences (letter-familiarity.ts); a tie still goes to the
- * earlier code page.
+ * and between equal scores of different texts, the one through a code page
+ * the line's other repaired spans went through (`preferred`), then the one
+ * that spells more familiar letter sequences (letter-familiarity.ts); a tie
+ * still goes to the earlier code page.
  */
 function better(
   best: Candidate | null,
   next: Candidate,
   text: (c: Candidate) => string,
+  preferred?: ReadonlySet<CodePage>,
 ): Candidate {
   if (!best || next.score < best.score) return next;
   if (next.score > best.score) return best;
   const a = text(best);
   const b = text(next);
   if (a === b) return best;
+  if (preferred && preferred.size > 0) {
+    const bestPreferred = preferred.has(best.cp);
+    if (bestPreferred !== preferred.has(next.cp)) return bestPreferred ? best : next;
+  }
   best.familiarity ??= familiarity(a);
   next.familiarity = familiarity(b);
   return next.familiarity > best.familiarity ? next : best;
@@ -223,13 +229,20 @@ function repairSpan(
   // A span repair must not make anything weirder: one span is little evidence.
   const weirdBefore = weirdness(window);
   const before = implausibilityWith(window, weirdBefore);
+  // "Ăś" is Ü through windows-1250 and ö through ISO-8859-2: the line's other
+  // spans say which ("MĂĽnchner" only decodes through windows-1250).
+  const preferred = new Set(
+    codePages.filter(
+      (cp) => explained && explained.length > 0 && explained.every((set) => set.has(cp)),
+    ),
+  );
   let best: Candidate | null = null;
   for (const { cp, decoded } of decodes) {
     const candidate = left + decoded.text + right;
     const weird = weirdness(candidate);
     if (weird > weirdBefore) continue;
     const score = implausibilityWith(candidate, weird);
-    best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right);
+    best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right, preferred);
   }
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
   const text = best.decoded.text;
@@ -248,9 +261,9 @@ function repairSpan(
 
 /**
  * A span with no signature of its own, in a line whose signed spans `cp`
- * explains: "MĂĽnchner" (ü through windows-1250) is a letter
- * pair that Romanian could write, until the same line has shown "â‚¬" for €
- * through the same code page. Taken when every non-ASCII character of the
+ * explains: "mĂşsica" (ú through windows-1250) is a letter pair that
+ * Romanian could write, until the same line has shown "â‚¬" for € through
+ * the same code page. Taken when every non-ASCII character of the
  * span is part of a UTF-8 sequence through that code page, and the result in
  * its context is no weirder and spells more familiar letter sequences.
  */
@@ -277,8 +290,8 @@ function repairUnsignedSpan(
   const before = implausibility(window);
   const after = implausibility(candidate);
   if (after > before || weirdness(candidate) > weirdness(window)) return null;
-  // With no signature to go on, the letters must read better too: "MĂĽnchner"
-  // becomes "München", but an Italian ", è" after a no-break space is not
+  // With no signature to go on, the letters must read better too: "mĂşsica"
+  // becomes "música", but an Italian ", è" after a no-break space is not
   // MacRoman for "ʏ".
   if (familiarity(candidate) <= familiarity(window)) return null;
   const path = detailOf(cp, line.slice(start, end), layer, 0, 0);

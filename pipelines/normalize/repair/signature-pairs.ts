@@ -97,7 +97,14 @@ codePages.forEach((cp, index) => {
         // "ƒ" is a letter of Ewe, which writes it before the nasal vowels ã and
         // õ ("ƒãa"): those two pairs count only in runs.
         const eweNasal = l === "ƒ" && (c === "ã" || c === "õ");
-        if ((latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") && !eweNasal)
+        // "Ă" is a letter of Romanian and Vietnamese, which write no "ą", "ł",
+        // "š" or "ž" after it ("taĂąi" is "tañi" through ISO-8859-2); "ĂŞ" may
+        // be Romanian.
+        const notRomanian = l === "Ă" && !"ŞşȘșŢţȚțÂâÎî".includes(c);
+        if (
+          ((latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") && !eweNasal) ||
+          notRomanian
+        )
           add(strong, pair, bit);
         // Two letters of the basic Russian or Greek alphabet are plain words
         // ("ТВЭЛ" is "ТВ" "ЭЛ" through ISO-8859-5), not evidence of anything.

@@ -26,6 +26,7 @@ describe("the plausibility gate leaves real text alone", () => {
     "на основі повної рівності, релігії та мови",
     "Әр адам, нәсіліне, тіліне, дініне, білім",
     "Esi eme va kɔ ƒãa be, ablɔɖevinyenye",
+    "MĂȘTI ȘI PĂȘUNE ÎN ROMÂNIA; ăştia",
     "oovtviärdásâžžân jieijâs áárvu",
     "Η λέξη ¨ελευθερία¨",
     "ราคาแร่หายากเพิ่มขึ้น",
@@ -61,6 +62,13 @@ describe("code pages beyond windows-1252", () => {
     ],
     // The letters of West African alphabets are IPA letters, and real ones there.
     ["Akan and Fon", "KÉ› É” fin; Ee nyi É–É” hÉ›nnu", "Kɛ ɔ fin; Ee nyi ɖɔ hɛnnu", "windows-1252"],
+    // "Ă" before a letter Romanian does not write is ISO-8859-2's image of C3.
+    [
+      "Spanish through ISO-8859-2",
+      "la aspiraciĂłn mĂĄs elevada",
+      "la aspiración más elevada",
+      "iso-8859-2",
+    ],
     // Two mathematical symbols against a letter are a letter through MacRoman.
     [
       "Mapudungun and Esperanto",
