@@ -13,10 +13,11 @@
  * - B: a letter lead before a letter continuation ("Рё", "Сі"): real
  *   Cyrillic or Greek can do that once, so it counts only when another pair
  *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ"), or for a Latin
- *   lead anywhere in the same word ("ievƒìlƒìtƒÅs"), or when a Greek
- *   or Cyrillic lead is glued to a Latin letter ("NГѓO", "SΓƒO": the "Ã" of
- *   a Latin word through windows-1251 and windows-1253), which no real word
- *   of those scripts is.
+ *   lead anywhere in the same word ("ievƒìlƒìtƒÅs");
+ * - any pair whose Greek or Cyrillic lead is glued to a Latin letter ("NГѓO",
+ *   "SΓƒO", "moΜ„hio": the "Ã" and "ō" of Latin words through windows-1251
+ *   and windows-1253), which no real word of those scripts is;
+ * - any lead image before U+FFFD, a lost continuation byte ("uΓ�").
  */
 import { codePages } from "./code-pages.ts";
 
@@ -55,6 +56,8 @@ const strong = new Map<number, number>();
 const letters = new Map<number, number>();
 /** Pairs that count only against a letter. */
 const inWord = new Map<number, number>();
+/** Every pair whose lead is a Greek or Cyrillic letter: they count glued to a Latin letter. */
+const gluable = new Map<number, number>();
 /** Every character (UTF-16 unit) that starts a pair of either kind, as a flag: most text never reaches the maps. */
 const leads = new Uint8Array(0x10000);
 
@@ -74,10 +77,16 @@ codePages.forEach((cp, index) => {
   for (let lead = 0xc2; lead <= 0xf4; lead++) {
     const l = cp.high[lead - 0x80] ?? "";
     const lIsLetter = letterRe.test(l);
+    // A lead image before a lost byte ("uΓ�" through windows-1253, "Ă�" through windows-1250).
+    if (l !== "") add(strong, `${l}\uFFFD`, bit);
     for (let cont = 0x80; cont < 0xc0; cont++) {
       const c = cp.high[cont - 0x80] ?? "";
       if (c === "" || l === "") continue;
       const pair = l + c;
+      // Every pair of a Greek or Cyrillic lead, for the glued rule (scanPairs),
+      // but two basic letters ("XТА-100" is a model name, "ТА" ISO-8859-5's pair).
+      if (isGreekOrCyrillic(l.charCodeAt(0)) && !(basicLetterRe.test(l) && basicLetterRe.test(c)))
+        add(gluable, pair, bit);
       const cIsLetter = letterRe.test(c);
       if (!lIsLetter) {
         // Common punctuation before anything, "×" before anything: real
@@ -164,6 +173,18 @@ function scanPairs(text: string, first: boolean): number {
     const a = text.charCodeAt(i);
     if (a < 0x80 || leads[a] === 0) continue;
     const k = key(a, text.charCodeAt(i + 1));
+    // A Greek or Cyrillic lead glued to a Latin letter ("NГѓO", "SΓƒO", Māori
+    // "moΜ„hio"): the "Ã" or "ō" of a Latin word through windows-1251 or
+    // windows-1253, whatever the continuation's image; no real word is that.
+    if (
+      gluable.has(k) &&
+      (isAsciiLetter(text.charCodeAt(i - 1)) || isAsciiLetter(text.charCodeAt(i + 2)))
+    ) {
+      n++;
+      if (first) return n;
+      i++;
+      continue;
+    }
     if (strong.has(k)) {
       n++;
       if (first) return n;
@@ -180,15 +201,6 @@ function scanPairs(text: string, first: boolean): number {
     }
     const b = letters.get(k);
     if (b === undefined) continue;
-    if (
-      isGreekOrCyrillic(a) &&
-      (isAsciiLetter(text.charCodeAt(i - 1)) || isAsciiLetter(text.charCodeAt(i + 2)))
-    ) {
-      n++;
-      if (first) return n;
-      i += 1;
-      continue;
-    }
     // Greek and Cyrillic words are made of such pairs ("сімі" in KOI8-U):
     // for them, only a pair right after counts.
     if (anotherPairInWord(text, i + 2, b, isGreekOrCyrillic(a) ? 1 : wordReach)) {

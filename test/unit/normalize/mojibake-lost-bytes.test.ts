@@ -43,4 +43,11 @@ describe("mojibake with lost bytes", () => {
     // A second layer would read "Ö" (D6 in Latin-1) and the U+FFFD as one more lost character.
     expect(repairMojibake(damaged).text).toBe("ÜBERNAHME: GRÖ\uFFFDTER MAGNETHERSTELLER");
   });
+
+  it("reads any code page's lead image before U+FFFD as a character whose bytes were lost", () => {
+    // ê is C3 AA; windows-1253 leaves AA undefined, and C3 is its "Γ".
+    const out = repairMojibake(strictlyReadAs("Atena uê kubanga ioso", "windows-1253"));
+    expect(out.text).toBe("Atena u\uFFFD kubanga ioso");
+    expect(out.repairs[0]?.detail).toMatch(/^utf-8 read as windows-1253/);
+  });
 });

@@ -62,6 +62,8 @@ describe("code pages beyond windows-1252", () => {
     ],
     // The letters of West African alphabets are IPA letters, and real ones there.
     ["Akan and Fon", "KÉ› É” fin; Ee nyi É–É” hÉ›nnu", "Kɛ ɔ fin; Ee nyi ɖɔ hɛnnu", "windows-1252"],
+    // A Greek lead glued to a Latin letter, whatever follows it.
+    ["Hausa through windows-1253", "he heΙ“i yamiroore", "he heɓi yamiroore", "windows-1253"],
     // "Ă" before a letter Romanian does not write is ISO-8859-2's image of C3.
     [
       "Spanish through ISO-8859-2",
