@@ -10,6 +10,8 @@
  * - A: a rare symbol lead before a letter ("√¢", "¬Æ"); two mathematical
  *   symbols only against a letter ("ta√±i" is "tañi", "kontra≈≠" is
  *   "kontraŭ"; "√π" is mathematics);
+ * - A: two letters that no language writes both of (alphabets.ts: "Ăą",
+ *   "ĆŖ");
  * - B: a letter lead before a letter continuation ("Рё", "Сі"): real
  *   Cyrillic or Greek can do that once, so it counts only when another pair
  *   of the same code page follows at once ("Ð¿Ñ€", "РёРІ"), or for a Latin
@@ -19,6 +21,7 @@
  *   and windows-1253), which no real word of those scripts is;
  * - any lead image before U+FFFD, a lost continuation byte ("uΓ�").
  */
+import { shareAnAlphabet } from "./alphabets.ts";
 import { codePages } from "./code-pages.ts";
 
 /** Symbols that end a word in real text, after a letter: "VOCÊ…", "ZZAJÉ’s", "É¿", "aí´´", "Gruß“". */
@@ -106,18 +109,15 @@ codePages.forEach((cp, index) => {
         // "ƒ" is a letter of Ewe, which writes it before the nasal vowels ã and
         // õ ("ƒãa"): those two pairs count only in runs.
         const eweNasal = l === "ƒ" && (c === "ã" || c === "õ");
-        // "Ă" is a letter of Romanian and Vietnamese, which write no "ą", "ł",
-        // "š" or "ž" after it ("taĂąi" is "tañi" through ISO-8859-2); "ĂŞ" may
-        // be Romanian.
-        const notRomanian = l === "Ă" && !"ŞşȘșŢţȚțÂâÎî".includes(c);
-        if (
-          ((latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") && !eweNasal) ||
-          notRomanian
-        )
+        if ((latin1Leads.includes(l) || rareLeads.includes(l) || l === "â") && !eweNasal)
           add(strong, pair, bit);
         // Two letters of the basic Russian or Greek alphabet are plain words
         // ("ТВЭЛ" is "ТВ" "ЭЛ" through ISO-8859-5), not evidence of anything.
-        else if (!(basicLetterRe.test(l) && basicLetterRe.test(c))) add(letters, pair, bit);
+        else if (basicLetterRe.test(l) && basicLetterRe.test(c)) continue;
+        // Two letters no language writes both of ("taĂąi" is "tañi" through
+        // ISO-8859-2, "umanitĆ " and "ĆØ" Italian through windows-1257): mojibake.
+        // Two of one alphabet ("ĂŞ" Romanian, "Äš" Slovak) may be a word.
+        else add(shareAnAlphabet(l, c) ? letters : strong, pair, bit);
         continue;
       }
       if (c === "\u00A0") {

@@ -71,6 +71,13 @@ describe("code pages beyond windows-1252", () => {
       "la aspiración más elevada",
       "iso-8859-2",
     ],
+    // Two letters no language writes both of: "ĆØ" is Italian "è" through windows-1257.
+    [
+      "Italian through windows-1257",
+      "che ĆØ indispensabile, dell'umanitĆ  siano",
+      "che è indispensabile, dell'umanità siano",
+      "windows-1257",
+    ],
     // Two mathematical symbols against a letter are a letter through MacRoman.
     [
       "Mapudungun and Esperanto",

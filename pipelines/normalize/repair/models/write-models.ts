@@ -1,13 +1,16 @@
 /**
  * `npm run models:build`: rebuilds every shipped repair model. The four from
- * our own training text are built by build-models.ts; the news word bigrams
- * come from ansj_seg's dictionaries (build-news-bigrams.ts), read from its jar
- * in the local Maven repository, fetched with Maven when missing.
+ * our own training text are built by build-models.ts; the alphabets come
+ * from Unicode CLDR (alphabets-build.ts, the `cldr-misc-full` package); the
+ * news word bigrams come from ansj_seg's dictionaries (build-news-bigrams.ts),
+ * read from its jar in the local Maven repository, fetched with Maven when
+ * missing.
  *
  *   npm run models:build [-- --exclude train-zh-3]
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { buildAlphabetsJson } from "./alphabets-build.ts";
 import { buildRepairModels } from "./build-models.ts";
 import { buildNewsBigramFile, ensureAnsjJar } from "./build-news-bigrams.ts";
 
@@ -15,7 +18,8 @@ const at = process.argv.indexOf("--exclude");
 const exclude = at >= 0 ? process.argv[at + 1] : undefined;
 const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 
-for (const [file, json] of Object.entries(buildRepairModels(exclude))) {
+const built = { ...buildRepairModels(exclude), "alphabet-data.json": buildAlphabetsJson() };
+for (const [file, json] of Object.entries(built)) {
   writeFileSync(here(file), json);
   console.log(`wrote ${file}: ${Buffer.byteLength(json).toLocaleString("en")} bytes`);
 }
