@@ -7,6 +7,13 @@
 import { errorMessage } from "../../shared/errors.ts";
 import { runCli } from "./command-line.ts";
 
+// `lodestone process DIR | head` closes the pipe once it has read enough: the
+// reader's choice, not an error to crash on with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 runCli(process.argv).catch((error: unknown) => {
   process.stderr.write(`lodestone: ${errorMessage(error)}\n`);
   process.exit(1);

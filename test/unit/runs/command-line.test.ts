@@ -65,4 +65,13 @@ describe("the command line", () => {
     expect(code).toBe(0);
     expect(out).toContain("Baogang Group’s internal news cycle");
   }, 30_000);
+
+  it("stops quietly when the reader of its output closes the pipe (`| head`)", async () => {
+    const seeds = fileURLToPath(new URL("../../../seeds", import.meta.url));
+    // A real pipe into head, which exits after 100 bytes of the ~80 KB the seeds print.
+    const script = `"$0" --import tsx "$1" process "$2" | head -c 100 > /dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`;
+    const { stderr } = await run("bash", ["-c", script, process.execPath, cli, seeds]);
+    expect(stderr).not.toContain("EPIPE");
+    expect(stderr).toContain("exit=0");
+  }, 60_000);
 });
