@@ -38,3 +38,30 @@ export function shareAnAlphabet(a: string, b: string): boolean {
   for (let i = 0; i < words; i++) if (((x[i] ?? 0) & (y[i] ?? 0)) !== 0) return true;
   return false;
 }
+
+/**
+ * How much of a text's non-ASCII letters one alphabet holds: the largest
+ * share any single alphabet covers (1 when one language could have written
+ * them all; letters no alphabet holds count against every alphabet).
+ */
+export function alphabetCoverage(text: string): number {
+  const seen = new Set<string>();
+  // A combining mark counts as a letter no alphabet holds: a decode must not
+  // cover more by turning a letter into a mark ("jar̡málma" for "jarðmálma").
+  for (const ch of text)
+    if (ch.charCodeAt(0) >= 0x80 && /[\p{L}\p{M}]/u.test(ch)) seen.add(folded(ch));
+  if (seen.size === 0) return 1;
+  const counts = new Uint16Array(alphabets.length);
+  let best = 0;
+  for (const ch of seen) {
+    const bits = holders.get(ch);
+    if (!bits) continue;
+    for (let k = 0; k < alphabets.length; k++)
+      if (((bits[k >> 5] ?? 0) >>> (k & 31)) & 1) {
+        const n = (counts[k] ?? 0) + 1;
+        counts[k] = n;
+        if (n > best) best = n;
+      }
+  }
+  return best / seen.size;
+}

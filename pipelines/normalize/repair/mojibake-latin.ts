@@ -15,6 +15,7 @@
  * windows-1252 and are read so.
  */
 import type { Repair } from "../../../shared/document.ts";
+import { alphabetCoverage } from "./alphabets.ts";
 import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
 import { familiarity } from "./letter-familiarity.ts";
 import { restoreLostChars } from "./lost-chars.ts";
@@ -44,14 +45,16 @@ interface Candidate {
   score: number;
   /** Filled when the candidate ties with another. */
   familiarity?: number;
+  coverage?: number;
 }
 
 /**
  * The better of the best candidate so far and a new one: the lower score,
  * and between equal scores of different texts, the one through a code page
  * the line's other repaired spans went through (`preferred`), then the one
- * that spells more familiar letter sequences (letter-familiarity.ts); a tie
- * still goes to the earlier code page.
+ * whose letters one alphabet holds more of (alphabets.ts), then the one that
+ * spells more familiar letter sequences (letter-familiarity.ts); a tie still
+ * goes to the earlier code page.
  */
 function better(
   best: Candidate | null,
@@ -68,6 +71,11 @@ function better(
     const bestPreferred = preferred.has(best.cp);
     if (bestPreferred !== preferred.has(next.cp)) return bestPreferred ? best : next;
   }
+  // One language writes a text: "važnosti … čovjek i društvo" (ISO-8859-15)
+  // over "vaşnosti" (windows-1252), as no alphabet holds ş with č and š.
+  best.coverage ??= alphabetCoverage(a);
+  next.coverage = alphabetCoverage(b);
+  if (next.coverage !== best.coverage) return next.coverage > best.coverage ? next : best;
   best.familiarity ??= familiarity(a);
   next.familiarity = familiarity(b);
   return next.familiarity > best.familiarity ? next : best;

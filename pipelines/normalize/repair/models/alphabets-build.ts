@@ -34,14 +34,18 @@ export function exemplarChars(set: string): string[] {
   return chars;
 }
 
-/** Letters of an exemplar set that mojibake pairs can be made of: non-ASCII, below U+2000, lower case. */
+/**
+ * Letters (and the vowel signs and other marks that Indic and other alphabets
+ * list as letters) of an exemplar set that mojibake can be made of: non-ASCII,
+ * below U+2000, lower case.
+ */
 function alphabetOf(set: string): string {
   const letters = new Set<string>();
   // "İ" lowers to "i" and a combining dot: only the letters of the lower-case form count.
   for (const ch of exemplarChars(set))
     for (const lower of ch.toLowerCase()) {
       const cp = lower.codePointAt(0) ?? 0;
-      if (cp >= 0x80 && cp < 0x2000 && /\p{L}/u.test(lower)) letters.add(lower);
+      if (cp >= 0x80 && cp < 0x2000 && /[\p{L}\p{M}]/u.test(lower)) letters.add(lower);
     }
   return [...letters].sort().join("");
 }
