@@ -174,6 +174,13 @@ const weirdParts: [pattern: string, needs: string][] = [
     "[\\u0400-\\u052F][\\u0302-\\u0305\\u0307\\u0309-\\u036F]",
     "\\u0302-\\u0305\\u0307\\u0309-\\u036F",
   ],
+  // Inverted marks open a Spanish sentence or clause; after a letter they are
+  // another character's image ("l¡liure" for Catalan "l·liure").
+  ["\\p{L}[¡¿]", "¡¿"],
+  // A superscript digit before a digit ("(¹0.2)" for "(±0.2)").
+  ["[¹²³][0-9]", "¹²³"],
+  // Mahjong tiles, dominoes and playing cards, which no news story writes ("🀔" for "🤔").
+  ["[\\u{1F000}-\\u{1F0FF}]", "\\u{1F000}-\\u{1F0FF}"],
   // Spacing diacritics are rare on their own.
   ["[\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8]", "\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8"],
 ];

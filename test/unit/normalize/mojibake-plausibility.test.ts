@@ -101,6 +101,10 @@ describe("code pages beyond windows-1252", () => {
     ["Portuguese", "iso-8859-2", "A produção de óxidos e as exportações cresceram."],
     ["Czech", "iso-8859-15", "Žena šla k řece; žába skočila."],
     ["Arabic", "iso-8859-15", "السعودية تبحث عن المعادن في باطن الأرض"],
+    // Symbols the letter sequences cannot tell apart: "(¹0.2)", "l¡liure", "🀔" are weird.
+    ["a tolerance", "iso-8859-2", "the ore grades 6.5 % REO (±0.2)."],
+    ["Catalan", "iso-8859-2", "El govern català estudia l·liure circulació de minerals."],
+    ["an emoji", "iso-8859-15", "Rare earths 🚀 — analysts 🤔 disagree."],
     // Both decodes are clean and their letter sequences tie; one alphabet holds ž, č and š.
     ["Montenegrin", "iso-8859-15", "krucijalne važnosti da ljudska prava, čovjek i društvo"],
   ])("%s through %s", (_name, path, text) => {
