@@ -15,6 +15,8 @@ const opening = /[\s([{<«—–/]/;
 // Latin words only: Chinese quotation marks stand between Han characters and follow other rules.
 const wordChar = /[A-Za-z0-9\u00C0-\u024F]/;
 const closingAfter = /[\s.,;:!?)\]}>»…]/;
+/** A decade with its century elided ("’90s"): the mark before it is an apostrophe, not a quote. */
+const decadeAfter = /^\d0s(?![A-Za-z])/;
 
 /** Picks for the tokens → picks with quotes paired and dashes told from quotes by position. */
 export function pairQuotes(text: string, tokens: ThaiToken[], picks: string[]): string[] {
@@ -46,7 +48,9 @@ export function pairQuotes(text: string, tokens: ThaiToken[], picks: string[]): 
       (after === "" || closingAfter.test(after));
     const inside = wordChar.test(before) && wordChar.test(after);
     let choice = pick;
-    if (starts) {
+    if (starts && decadeAfter.test(text.slice(tok.end, tok.end + 4))) {
+      choice = options.includes("’") ? "’" : pick;
+    } else if (starts) {
       const inner = open[open.length - 1] === "“" ? "‘" : "“";
       choice = options.includes(inner) ? inner : pick;
       open.push(choice);

@@ -17,4 +17,9 @@ describe("quotes and dashes through the lossy Thai path", () => {
     expect(out).toContain("said — the board’s");
     expect(out).not.toMatch(/[\u0E00-\u0E7F]/);
   });
+
+  it.each(thaiLossyKinds)("reads a decade's elided century as an apostrophe (%s)", (kind) => {
+    const decade = "“In the ’90s we stopped,” he said, “and in the ’20s we started again.”";
+    expect(repairMojibake(damage(decade, kind)).text).toBe(decade);
+  });
 });
