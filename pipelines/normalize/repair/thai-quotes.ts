@@ -14,7 +14,7 @@ const marks = new Set(["“", "”", "‘", "’", "–", "—"]);
 const opening = /[\s([{<«—–/]/;
 // Latin words only: Chinese quotation marks stand between Han characters and follow other rules.
 const wordChar = /[A-Za-z0-9\u00C0-\u024F]/;
-const closingAfter = /[\s.,;:!?)\]}>»…]/;
+const closingAfter = /[\s.,;:!?)\]}>»…—–]/;
 /** A decade with its century elided ("’90s"): the mark before it is an apostrophe, not a quote. */
 const decadeAfter = /^\d0s(?![A-Za-z])/;
 

@@ -22,4 +22,10 @@ describe("quotes and dashes through the lossy Thai path", () => {
     const decade = "“In the ’90s we stopped,” he said, “and in the ’20s we started again.”";
     expect(repairMojibake(damage(decade, kind)).text).toBe(decade);
   });
+
+  it.each(thaiLossyKinds)("closes a quotation before a dash (%s)", (kind) => {
+    const dashed =
+      "It promised “common prosperity”—and, above all, “security.” Its authors promise “order.”";
+    expect(repairMojibake(damage(dashed, kind)).text).toBe(dashed);
+  });
 });
