@@ -15,6 +15,11 @@ const opening = /[\s([{<«—–/]/;
 // Latin words only: Chinese quotation marks stand between Han characters and follow other rules.
 const wordChar = /[A-Za-z0-9\u00C0-\u024F]/;
 const closingAfter = /[\s.,;:!?)\]}>»…—–]/;
+/** A word of one letter, "qu" or "dell", "dall", "nell", "sull", "all", "un" before the mark: an elision. */
+const elidedBefore =
+  /(?:^|[^A-Za-z\u00C0-\u024F])(?:[A-Za-z]|[Qq]u|[DdNnSs]ell|[Dd]all|[Aa]ll|[Uu]n)$/;
+/** The endings of English contractions and possessives after the mark. */
+const contractionAfter = /^(?:s|t|re|ll|ve|d|m)(?![A-Za-z])/;
 /** A decade with its century elided ("’90s"): the mark before it is an apostrophe, not a quote. */
 const decadeAfter = /^\d0s(?![A-Za-z])/;
 
@@ -61,8 +66,13 @@ export function pairQuotes(text: string, tokens: ThaiToken[], picks: string[]): 
       else if (pick === "“" || pick === "‘") choice = options.includes("’") ? "’" : pick;
       if (choice === "”" || choice === "’") open.pop();
     } else if (inside) {
-      // Inside a word: an apostrophe or a dash, never an opening quote.
-      if (pick === "“" || pick === "‘" || pick === "”") choice = options.includes("’") ? "’" : pick;
+      // Inside a word: an apostrophe or a dash, never an opening quote; an
+      // apostrophe after an elided article or before a contraction's ending
+      // ("C’est", "l’une", "dell’anno", "don’t", "we’re").
+      const elision = elidedBefore.test(text.slice(Math.max(0, tok.start - 5), tok.start));
+      const contraction = contractionAfter.test(text.slice(tok.end, tok.end + 4));
+      if (pick === "“" || pick === "‘" || pick === "”" || elision || contraction)
+        choice = options.includes("’") ? "’" : pick;
     } else if (/\s/.test(before) && /\s/.test(after)) {
       // Between spaces: a dash, never a quote.
       if (!(pick === "–" || pick === "—")) choice = options.includes("—") ? "—" : pick;

@@ -28,4 +28,13 @@ describe("quotes and dashes through the lossy Thai path", () => {
       "It promised “common prosperity”—and, above all, “security.” Its authors promise “order.”";
     expect(repairMojibake(damage(dashed, kind)).text).toBe(dashed);
   });
+
+  it.each(thaiLossyKinds)(
+    "reads an elision or a contraction's mark as an apostrophe (%s)",
+    (kind) => {
+      const elided =
+        "C’est l’une des conclusions d’un rapport. We’re sure it’s done — and that’s all.";
+      expect(repairMojibake(damage(elided, kind)).text).toBe(elided);
+    },
+  );
 });
