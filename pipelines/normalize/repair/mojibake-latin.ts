@@ -112,6 +112,12 @@ function detailOf(
   return lost > restored ? `${detail}, lost bytes kept as U+FFFD` : detail;
 }
 
+/** The code pages that explain every span repaired so far on a line (none before the first). */
+function explainingAll(explained: readonly Set<CodePage>[]): CodePage[] {
+  if (explained.length === 0) return [];
+  return codePages.filter((cp) => explained.every((set) => set.has(cp)));
+}
+
 /** The distinct non-ASCII characters of a text. */
 function nonAsciiChars(text: string): string[] {
   const seen = new Set<string>();
@@ -239,11 +245,7 @@ function repairSpan(
   const before = implausibilityWith(window, weirdBefore);
   // "Ăś" is Ü through windows-1250 and ö through ISO-8859-2: the line's other
   // spans say which ("MĂĽnchner" only decodes through windows-1250).
-  const preferred = new Set(
-    codePages.filter(
-      (cp) => explained && explained.length > 0 && explained.every((set) => set.has(cp)),
-    ),
-  );
+  const preferred = new Set(explained ? explainingAll(explained) : []);
   let best: Candidate | null = null;
   for (const { cp, decoded } of decodes) {
     const candidate = left + decoded.text + right;
@@ -348,7 +350,7 @@ function spans(line: string, layer: number, tally: Tally): string {
   if (pos === 0) return line;
   const repaired = out + line.slice(pos);
   // Code pages that explain every signed span of the line may explain the unsigned ones too.
-  const consistent = codePages.filter((cp) => explained.every((set) => set.has(cp)));
+  const consistent = explainingAll(explained);
   if (consistent.length === 0 || unsigned.size === 0) return repaired;
   return unsignedSpans(repaired, unsigned, consistent, layer, tally);
 }

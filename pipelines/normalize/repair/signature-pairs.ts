@@ -23,6 +23,7 @@
  */
 import { shareAnAlphabet } from "./alphabets.ts";
 import { codePages } from "./code-pages.ts";
+import { isGreekOrCyrillic } from "./greek-cyrillic.ts";
 
 /** Symbols that end a word in real text, after a letter: "VOCÊ…", "ZZAJÉ’s", "É¿", "aí´´", "Gruß“". */
 export const wordFinal = "…’”“‘„»®™©°¹²³ªº¿¡´¨·–—";
@@ -151,15 +152,8 @@ export function hasPairSignature(text: string): boolean {
   return scanPairs(text, true) > 0;
 }
 
-/** Greek and Cyrillic (the scripts of the code pages whose lead images are not Latin). */
-function isGreekOrCyrillic(c: number): boolean {
-  return c >= 0x370 && c < 0x530;
-}
-
-const letterAtRe = /\p{L}/u;
-
 function isLetterAt(text: string, at: number): boolean {
-  return at >= 0 && at < text.length && letterAtRe.test(text.charAt(at));
+  return at >= 0 && at < text.length && letterRe.test(text.charAt(at));
 }
 
 function isAsciiLetter(c: number): boolean {

@@ -14,6 +14,7 @@
  * in a partial one.
  */
 import { wildcardByte } from "./code-pages.ts";
+import { isGreekOrCyrillic } from "./greek-cyrillic.ts";
 
 export interface Decoded {
   text: string;
@@ -186,10 +187,6 @@ function lostSoftHyphen(bytes: number[], i: number): Sequence | null {
 function wordGoesOn(source: string, at: number): boolean {
   const rest = source.slice(at, at + 6);
   return rest.startsWith(" ") || /^(s(?=[\s.,;:!?]|$)|quel|quil)/.test(rest);
-}
-
-function isGreekOrCyrillic(c: number): boolean {
-  return c >= 0x370 && c < 0x530;
 }
 
 function isLoneSurrogate(text: string): boolean {
