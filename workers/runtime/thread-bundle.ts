@@ -1,7 +1,7 @@
 /**
  * The code a stage thread runs: stage-thread.ts and everything it imports
- * from this project, bundled once per process into one plain JavaScript
- * module by esbuild (the compiler tsx itself uses).
+ * from this project, bundled once per process into plain JavaScript modules
+ * by esbuild (the compiler tsx itself uses).
  *
  * A thread used to load the TypeScript sources through tsx, which compiles
  * and hooks every import of every thread: an idle workers process (two stage
@@ -9,19 +9,26 @@
  * bundle. Bundling takes ~150 ms, once per process, while the first thread
  * starts.
  *
- * The bundle is written to a private temporary folder, under a name taken
- * from its content, so it must not depend on where it lies:
- * - packages stay outside it, imported by the absolute URL that esbuild
+ * The bundle is split where the pipeline imports a stage's module on first
+ * use (pipelines/pipeline.ts): each stage's code, and the packages it
+ * imports, are a chunk of their own, loaded only by a thread that runs the
+ * stage. In one file, esbuild hoists every package import to the top, so
+ * each thread loaded every stage's packages: compromise alone is ~50 MB
+ * resident per thread, and the normalize thread never calls it.
+ *
+ * The files are written to a private temporary folder, under a name taken
+ * from their content, so they must not depend on where they lie:
+ * - packages stay outside them, imported by the absolute URL that esbuild
  *   resolves for them with Node's own rules (the `import` and `node`
  *   conditions, `main` before `module`), the files Node itself would load;
  * - each source's `import.meta.url` is its own file's URL, so data files
  *   read beside a module (the repair's models) are found where they are.
- * A linked source map makes stack traces name the TypeScript files.
+ * Linked source maps make stack traces name the TypeScript files.
  */
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
 
@@ -100,10 +107,13 @@ function writeAtomically(path: string, contents: Uint8Array): void {
 export async function writeStageThreadBundle(under: string = tmpdir()): Promise<string> {
   const result = await build({
     entryPoints: [ENTRY],
-    // Names the output and its source map's link; esbuild writes nothing.
-    outfile: join(ROOT, "stage-thread.mjs"),
+    // Names the outputs and their source maps' links; esbuild writes nothing.
+    outdir: ROOT,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunk-[hash]",
     write: false,
     bundle: true,
+    splitting: true,
     format: "esm",
     platform: "node",
     target: `node${process.versions.node}`,
@@ -117,18 +127,23 @@ export async function writeStageThreadBundle(under: string = tmpdir()): Promise<
     logLevel: "silent",
     plugins: [packagesByUrl, ownMetaUrl],
   });
-  const code = result.outputFiles.find((file) => file.path.endsWith(".mjs"));
-  const map = result.outputFiles.find((file) => file.path.endsWith(".map"));
-  if (!code || !map) throw new Error("esbuild returned no bundle");
-  const folder = join(
-    privateFolder(under),
-    createHash("sha256").update(code.contents).update(map.contents).digest("hex").slice(0, 16),
-  );
+  const files = result.outputFiles;
+  if (!files.some((file) => file.path === join(ROOT, "stage-thread.mjs")))
+    throw new Error("esbuild returned no bundle");
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(relative(ROOT, file.path)).update(file.contents);
+  const folder = join(privateFolder(under), hash.digest("hex").slice(0, 16));
   const file = join(folder, "stage-thread.mjs");
   if (!existsSync(file)) {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeAtomically(join(folder, "stage-thread.mjs.map"), map.contents);
-    writeAtomically(file, code.contents);
+    // The entry last: a folder that holds it holds every chunk it imports.
+    for (const output of files)
+      if (output.path !== join(ROOT, "stage-thread.mjs"))
+        writeAtomically(join(folder, relative(ROOT, output.path)), output.contents);
+    writeAtomically(
+      file,
+      files.find((f) => f.path === join(ROOT, "stage-thread.mjs"))?.contents ?? new Uint8Array(),
+    );
   }
   return pathToFileURL(file).href;
 }

@@ -1,11 +1,11 @@
 /**
- * The stage threads' bundle (thread-bundle.ts): one plain JavaScript module
- * that runs wherever it lies, named by its content, in a folder no other
- * user can write to.
+ * The stage threads' bundle (thread-bundle.ts): plain JavaScript modules
+ * that run wherever they lie, named by their content, in a folder no other
+ * user can write to, split so that a thread loads only its stages' packages.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeStageThreadBundle } from "../../../workers/runtime/thread-bundle.ts";
@@ -19,21 +19,42 @@ function specifiers(code: string): string[] {
   return [...new Set(found)];
 }
 
+/** The bundle's modules by file name: the entry and its chunks. */
+function modules(entryUrl: string): Map<string, string> {
+  const folder = dirname(fileURLToPath(entryUrl));
+  const names = readdirSync(folder).filter((name) => name.endsWith(".mjs"));
+  return new Map(names.map((name) => [name, readFileSync(join(folder, name), "utf8")]));
+}
+
+const packageUrl = (specifier: string) =>
+  pathToFileURL(fileURLToPath(import.meta.resolve(specifier))).href;
+
 describe("the stage threads' bundle", () => {
-  it("imports packages by absolute URL and nothing by a path relative to itself", async () => {
-    const url = await writeStageThreadBundle(under);
-    const code = readFileSync(fileURLToPath(url), "utf8");
-    const imported = specifiers(code);
+  it("imports packages by absolute URL and only its own chunks by a relative path", async () => {
+    const files = modules(await writeStageThreadBundle(under));
+    const imported = [...files.values()].flatMap(specifiers);
     expect(imported.length).toBeGreaterThan(10);
     const loose = imported.filter((s) => !s.startsWith("node:") && !s.startsWith("file:///"));
-    expect(loose).toEqual([]);
-    expect(imported).toContain(
-      pathToFileURL(fileURLToPath(import.meta.resolve("franc/data.js"))).href,
+    for (const specifier of loose) expect(files.has(specifier.replace(/^\.\//, ""))).toBe(true);
+    expect(imported).toContain(packageUrl("franc/data.js"));
+  });
+
+  it("leaves a stage's packages to the chunk of that stage, not the entry", async () => {
+    const files = modules(await writeStageThreadBundle(under));
+    const entry = specifiers(files.get("stage-thread.mjs") ?? "");
+    expect(entry).not.toContain(packageUrl("compromise"));
+    expect(entry).not.toContain(packageUrl("cheerio"));
+    const chunks = [...files].filter(([name]) => name !== "stage-thread.mjs");
+    const withCompromise = chunks.filter(([, code]) =>
+      specifiers(code).includes(packageUrl("compromise")),
     );
+    expect(withCompromise.length).toBeGreaterThan(0);
+    for (const [, code] of withCompromise)
+      expect(specifiers(code)).not.toContain(packageUrl("cheerio"));
   });
 
   it("gives each source its own import.meta.url, so data read beside a module is found", async () => {
-    const code = readFileSync(fileURLToPath(await writeStageThreadBundle(under)), "utf8");
+    const code = [...modules(await writeStageThreadBundle(under)).values()].join("\n");
     const shipped = new URL(
       "../../../pipelines/normalize/repair/models/shipped-model.ts",
       import.meta.url,
