@@ -5,14 +5,17 @@
  * page of our corpus, where chardet (after ICU) did not; chardet is ten
  * times faster and sure of itself on long CJK multi-byte text, so it
  * answers alone there. A candidate that does not decode clean is passed
- * over; when two code pages of one script come out close, the one whose
- * decode has fewer misplaced letters and symbols wins (decode-quality.ts).
+ * over; a code page whose decode spells far more familiar words overrules
+ * the detectors (they see case, and all-caps text fools them); when two code
+ * pages of one script come out close, the one whose decode has fewer
+ * misplaced letters and symbols wins (decode-quality.ts).
  * Measurements in README.md.
  */
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import jschardet from "jschardet";
-import { familyOf } from "./charset-families.ts";
+import { familiarity } from "../../../shared/text/letter-familiarity.ts";
+import { charsetFamilies, familyOf } from "./charset-families.ts";
 import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
 import { anomalies, isCleanDecode } from "./decode-quality.ts";
 import { decodeJohab } from "./johab.ts";
@@ -72,6 +75,51 @@ function cleanCandidates(sample: Uint8Array): Sniffed[] {
   return out;
 }
 
+/** Bytes whose decodes spelling is judged on: enough for any headline, bounded time. */
+const spellingWindow = 4096;
+/** The lead a better-spelled decode needs: per non-ASCII character of the top's decode, and at least. */
+const leadPerChar = 2;
+const minLead = 20;
+
+/**
+ * The code page whose decode spells far more familiar letter sequences than
+ * the top candidate's (shared/text/letter-familiarity.ts: franc's trigram
+ * models, case folded), or null. The detectors' byte statistics see case:
+ * an all-caps Russian headline in windows-1251 is lowercase letters in
+ * KOI8-R, where they read "япнвмн: щйяонпр" (letters no language writes in
+ * that order), while "срочно: экспорт" is Russian. The rivals are the
+ * detectors' candidates and every code page of the families
+ * (charset-families.ts): the detectors need not propose the right one.
+ *
+ * A decode's score moves by up to five per non-ASCII character; a rival
+ * needs a lead of two per such character of the top's decode, and at least
+ * twenty, so code pages that differ in a letter or two stay the detectors'
+ * call. Nor may its decode have more misplaced capitals or symbols
+ * (decode-quality.ts): franc has no Greek, Thai or Korean models, so a right
+ * decode in those scripts spells nothing familiar, while their misreadings
+ * in another script come out in mixed case ("еККэДА ЕНЕТэФЕИ").
+ */
+function betterSpelled(sample: Uint8Array, top: Sniffed, candidates: Sniffed[]): Sniffed | null {
+  const window = sample.subarray(0, spellingWindow);
+  const mine = decodeLegacy(window, top.charset);
+  const nonAscii = mine.match(/[^\p{ASCII}]/gu)?.length ?? 0;
+  if (nonAscii === 0) return null;
+  let best: Sniffed | null = null;
+  let bestScore = familiarity(mine) + Math.max(minLead, leadPerChar * nonAscii);
+  const rivals = new Set([...candidates.map((c) => c.charset), ...charsetFamilies.flat()]);
+  rivals.delete(top.charset);
+  for (const charset of rivals) {
+    const text = decodeLegacy(window, charset);
+    if (!isCleanDecode(text)) continue;
+    const score = familiarity(text);
+    if (score > bestScore && anomalies(text) <= anomalies(mine)) {
+      best = { charset, confidence: top.confidence };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Bytes (not UTF-8, not UTF-16/32, not ISO-2022) → the likeliest legacy charset. */
 export function sniffLegacy(bytes: Uint8Array): Sniffed {
   const sample = bytes.subarray(0, sampleBytes);
@@ -80,6 +128,8 @@ export function sniffLegacy(bytes: Uint8Array): Sniffed {
   const candidates = cleanCandidates(sample);
   const top = candidates[0];
   if (!top) return { charset: "windows-1252", confidence: 0.1 };
+  const spelled = betterSpelled(sample, top, candidates);
+  if (spelled) return spelled;
   const family = familyOf(top.charset);
   // A close runner-up of the same script competes on anomalies.
   const rival = candidates.find(

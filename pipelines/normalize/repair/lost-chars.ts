@@ -10,7 +10,7 @@
  * - ” among them (E2 80 9D, "â€�") where an opening “ before it in the line
  *   is still open: the quote closes;
  * - otherwise it stays U+FFFD. Choosing among letters by franc's trigram
- *   models (letter-familiarity.ts) was tried: on the mojibake corpus's texts
+ *   models (shared/text/letter-familiarity.ts) was tried: on the mojibake corpus's texts
  *   through five code pages it put a wrong letter for 69 lost characters
  *   ("язык" as "эзык"); ELD's larger n-gram tables, tried on a few words,
  *   still took "экспорт" for "якспорт" and cost ~60 MB. A wrong letter is

@@ -119,6 +119,37 @@ describe("decodeBytes: short and symbol-rich undeclared text", () => {
   });
 });
 
+describe("decodeBytes: all-caps headlines, whose case fools byte statistics", () => {
+  // In KOI8-R the capitals of windows-1251 are lowercase letters, and the
+  // reverse: the detectors' statistics read a plausible lowercase text.
+  const russian = "ЦЕНЫ НА НЕОДИМ ВЫРОСЛИ НА ПЯТЬ ПРОЦЕНТОВ ЗА НЕДЕЛЮ";
+  const ukrainian = "УКРАЇНА ПОЧИНАЄ ВИДОБУТОК ЛІТІЮ НА ШЕВЧЕНКІВСЬКОМУ РОДОВИЩІ";
+  it.each([
+    [russian, "windows-1251"],
+    [russian, "koi8-r"],
+    [russian, "cp866"],
+    ["КИТАЙ ОГРАНИЧИЛ ВЫВОЗ ГАЛЛИЯ И ГЕРМАНИЯ", "windows-1251"],
+    ["КИТАЙ ОГРАНИЧИЛ ВЫВОЗ ГАЛЛИЯ И ГЕРМАНИЯ", "koi8-r"],
+    [ukrainian, "koi8-u"],
+    [ukrainian, "windows-1251"],
+  ])("reads %s in %s", (text, charset) => {
+    expect(decodeBytes(iconv.encode(text, charset)).text).toBe(text);
+  });
+
+  it("reads MacCyrillic capitals, which IBM866 spells the same", () => {
+    expect(decodeBytes(iconv.encode(russian, "maccyrillic")).text).toBe(russian);
+  });
+
+  it.each([
+    ["Lynas says its Malaysian plant’s output rose 12% — a record", "windows-1252"],
+    ["Société Générale cuts its forecast for Nouvelle-Calédonie’s nickel", "windows-1252"],
+    ["Η Ελλάδα εξετάζει κοιτάσματα σπάνιων γαιών στη Θράκη", "windows-1253"],
+    ["Polska inwestuje w przetwórstwo metali ziem rzadkich", "windows-1250"],
+  ])("leaves mixed-case text to the detectors: %s", (text, charset) => {
+    expect(decodeBytes(iconv.encode(text, charset)).text).toBe(text);
+  });
+});
+
 describe("decodeBytes: the declared language of short, undeclared bytes", () => {
   it("takes the language's default charset when the sniffed one gives another script", () => {
     const text = "Η Ελλάδα ε";

@@ -18,15 +18,20 @@
  */
 import { data } from "franc/data.js";
 
-const bigrams = new Set<string>();
-const trigrams = new Set<string>();
+/** Two or three UTF-16 code units as one number: a lookup allocates no string. */
+const pair = (a: number, b: number) => a * 0x10000 + b;
+const triple = (a: number, b: number, c: number) => a * 0x100000000 + b * 0x10000 + c;
+
+const bigrams = new Set<number>();
+const trigrams = new Set<number>();
 for (const models of Object.values(data))
   for (const model of Object.values(models))
     for (const trigram of model.split("|")) {
       if (trigram.length !== 3) continue;
-      trigrams.add(trigram);
-      bigrams.add(trigram.slice(0, 2));
-      bigrams.add(trigram.slice(1));
+      const [a, b, c] = [0, 1, 2].map((k) => trigram.charCodeAt(k)) as [number, number, number];
+      trigrams.add(triple(a, b, c));
+      bigrams.add(pair(a, b));
+      bigrams.add(pair(b, c));
     }
 
 /** franc's cleaning: ASCII punctuation and digits are word breaks, case is folded. */
@@ -44,13 +49,16 @@ function cleaned(text: string): string {
  */
 export function familiarity(text: string): number {
   const s = cleaned(text);
+  const n = s.length;
   let score = 0;
-  for (let i = 1; i < s.length - 1; i++) {
-    if (s.charCodeAt(i) < 0x80) continue;
-    for (const bigram of [s.slice(i - 1, i + 1), s.slice(i, i + 2)])
-      score += bigrams.has(bigram) ? 1 : -1;
-    for (let from = Math.max(0, i - 2); from <= i && from + 3 <= s.length; from++)
-      if (trigrams.has(s.slice(from, from + 3))) score++;
+  for (let i = 1; i < n - 1; i++) {
+    const here = s.charCodeAt(i);
+    if (here < 0x80) continue;
+    score += bigrams.has(pair(s.charCodeAt(i - 1), here)) ? 1 : -1;
+    score += bigrams.has(pair(here, s.charCodeAt(i + 1))) ? 1 : -1;
+    for (let from = Math.max(0, i - 2); from <= i && from + 3 <= n; from++)
+      if (trigrams.has(triple(s.charCodeAt(from), s.charCodeAt(from + 1), s.charCodeAt(from + 2))))
+        score++;
   }
   return score;
 }
