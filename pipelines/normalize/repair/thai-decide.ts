@@ -2,9 +2,11 @@
  * Chooses a character for every damaged token (thai-scan.ts). Tokens closer
  * than two characters share context and are decided together. English-like
  * groups (punctuation between Latin letters) go to the character model's
- * beam search; groups of Han candidates to the word lattice, whose choice of
- * punctuation, which no dictionary word covers, is then redone by the
- * character model in the context the lattice settled. Last, separators the
+ * beam search, a lost Latin-1 letter narrowed first by its case and the
+ * document's own letters (thai-latin-letters.ts); groups of Han candidates
+ * to the word lattice, whose choice of punctuation, which no dictionary
+ * word covers, is then redone by the character model in the context the
+ * lattice settled. Last, separators the
  * damage leaves indistinguishable (、 and 。) are chosen again with the
  * rhythm of the segments around them (thai-separators.ts), after quotes
  * and dashes are paired by position (thai-quotes.ts).
@@ -13,6 +15,7 @@
 import { hanChar } from "../../../shared/text/han.ts";
 import { bestChoice, type Slot } from "./candidate-search.ts";
 import type { CharModel } from "./char-model.ts";
+import { type LetterNarrowing, narrowLatinLetters } from "./thai-latin-letters.ts";
 import { pairQuotes } from "./thai-quotes.ts";
 import type { ThaiToken } from "./thai-scan.ts";
 import { rebalanceSeparators } from "./thai-separators.ts";
@@ -44,11 +47,17 @@ function quoteState(open: boolean, chosen: string): boolean {
   return state;
 }
 
-function decideLatin(text: string, model: CharModel, group: ThaiToken[], open: boolean): string[] {
+function decideLatin(
+  text: string,
+  model: CharModel,
+  group: ThaiToken[],
+  open: boolean,
+  narrow: LetterNarrowing,
+): string[] {
   if (group.every((g) => g.candidates.length === 1)) return group.map((g) => g.candidates[0] ?? "");
   const slots: Slot[] = [];
   group.forEach((tok, k) => {
-    slots.push(tok.candidates);
+    slots.push(narrow(tok));
     const nextStart = group[k + 1]?.start ?? Math.min(text.length, tok.end + 2);
     for (let p = tok.end; p < nextStart; p++) slots.push(text.charAt(p));
   });
@@ -94,13 +103,16 @@ function decideHan(text: string, model: CharModel, group: ThaiToken[]): string[]
 
 export function decideTokens(text: string, model: CharModel, tokens: ThaiToken[]): string[] {
   const picks: string[] = [];
+  const narrow = narrowLatinLetters(text, tokens);
   let open = false;
   let pos = 0;
   for (const group of groups(tokens)) {
     // A new paragraph closes whatever quotation was left open.
     if (text.slice(pos, group[0]?.start ?? pos).includes("\n")) open = false;
     const isHan = group.some((g) => hanChar.test(g.candidates[0] ?? ""));
-    const chosen = isHan ? decideHan(text, model, group) : decideLatin(text, model, group, open);
+    const chosen = isHan
+      ? decideHan(text, model, group)
+      : decideLatin(text, model, group, open, narrow);
     open = quoteState(open, chosen.join(""));
     pos = group[group.length - 1]?.end ?? pos;
     picks.push(...chosen);

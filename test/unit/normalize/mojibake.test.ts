@@ -99,6 +99,21 @@ describe("UTF-8 read as ISO-8859-11 with the C1 bytes lost", () => {
     expect(mojibake?.count).toBe(32);
   });
 
+  // C3 80–9F lose their second byte: 32 candidates the character model cannot tell apart.
+  it.each(thaiLossyKinds)(
+    "%s: a lost Latin-1 letter takes the case of its word and the document's letters",
+    (kind) => {
+      const german =
+        "Wir schließen die Lücke, sagte der Geschäftsführer der Hütte in Köln. Die Größe " +
+        "der Anlage überrascht viele Beobachter, denn sie verarbeitet jährlich große Mengen.";
+      expect(repairMojibake(damage(german, kind)).text).toBe(german);
+      const french =
+        "Économie : la Société générale prévoit une hausse de la demande, et l’État a " +
+        "promis une aide à l’usine.";
+      expect(repairMojibake(damage(french, kind)).text).toBe(french);
+    },
+  );
+
   it("flags what it cannot recover instead of guessing", () => {
     // An emoji loses three of its four bytes; nothing the model knows fits.
     const broken = damage(
