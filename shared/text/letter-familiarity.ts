@@ -22,17 +22,24 @@ import { data } from "franc/data.js";
 const pair = (a: number, b: number) => a * 0x10000 + b;
 const triple = (a: number, b: number, c: number) => a * 0x100000000 + b * 0x10000 + c;
 
-const bigrams = new Set<number>();
-const trigrams = new Set<number>();
-for (const models of Object.values(data))
-  for (const model of Object.values(models))
-    for (const trigram of model.split("|")) {
-      if (trigram.length !== 3) continue;
-      const [a, b, c] = [0, 1, 2].map((k) => trigram.charCodeAt(k)) as [number, number, number];
-      trigrams.add(triple(a, b, c));
-      bigrams.add(pair(a, b));
-      bigrams.add(pair(b, c));
-    }
+/** Every bigram and trigram of franc's models, built on first use (the charset sniffer and the repair need them; most documents reach neither). */
+let known: { bigrams: Set<number>; trigrams: Set<number> } | null = null;
+function sequences(): { bigrams: Set<number>; trigrams: Set<number> } {
+  if (known) return known;
+  const bigrams = new Set<number>();
+  const trigrams = new Set<number>();
+  for (const models of Object.values(data))
+    for (const model of Object.values(models))
+      for (const trigram of model.split("|")) {
+        if (trigram.length !== 3) continue;
+        const [a, b, c] = [0, 1, 2].map((k) => trigram.charCodeAt(k)) as [number, number, number];
+        trigrams.add(triple(a, b, c));
+        bigrams.add(pair(a, b));
+        bigrams.add(pair(b, c));
+      }
+  known = { bigrams, trigrams };
+  return known;
+}
 
 /** franc's cleaning: ASCII punctuation and digits are word breaks, case is folded. */
 function cleaned(text: string): string {
@@ -48,6 +55,7 @@ function cleaned(text: string): string {
  * Only differences between decodes of the same text mean anything.
  */
 export function familiarity(text: string): number {
+  const { bigrams, trigrams } = sequences();
   const s = cleaned(text);
   const n = s.length;
   let score = 0;

@@ -11,14 +11,29 @@
  * misplaced letters and symbols wins (decode-quality.ts).
  * Measurements in README.md.
  */
-import chardet from "chardet";
+import { createRequire } from "node:module";
 import iconv from "iconv-lite";
-import jschardet from "jschardet";
 import { familiarity } from "../../../shared/text/letter-familiarity.ts";
 import { charsetFamilies, familyOf } from "./charset-families.ts";
 import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
 import { anomalies, isCleanDecode } from "./decode-quality.ts";
 import { decodeJohab } from "./johab.ts";
+
+/**
+ * The detectors load on first use: most bytes are declared or UTF-8 and
+ * never reach them, and jschardet's tables are ~16 MB resident, in the
+ * workers' main thread, which runs the fetch stage.
+ */
+const require = createRequire(import.meta.url);
+let detectors: { chardet: typeof import("chardet"); jschardet: typeof import("jschardet") } | null =
+  null;
+function loaded() {
+  detectors ??= {
+    chardet: require("chardet") as typeof import("chardet"),
+    jschardet: require("jschardet") as typeof import("jschardet"),
+  };
+  return detectors;
+}
 
 export interface Sniffed {
   charset: string;
@@ -48,7 +63,7 @@ function canonical(name: string | null): string | null {
 /** Long CJK multi-byte text chardet is sure of, or null. */
 function chardetAlone(sample: Uint8Array): Sniffed | null {
   if (sample.length < minBytesForChardetAlone) return null;
-  const top = chardet.analyse(sample)[0];
+  const top = loaded().chardet.analyse(sample)[0];
   const charset = canonical(top?.name ?? null);
   if (!top || !charset || !isMultiByteLegacy(charset) || top.confidence < 90) return null;
   return isCleanDecode(decodeLegacy(sample, charset))
@@ -68,6 +83,7 @@ function cleanCandidates(sample: Uint8Array): Sniffed[] {
   };
   // detectAll can return candidates under its own threshold (0.016 for KOI8-T
   // on an all-caps Portuguese headline): below it jschardet has no opinion.
+  const { chardet, jschardet } = loaded();
   for (const m of jschardet.detectAll(Buffer.from(sample), { minimumThreshold }))
     if (m.confidence >= minimumThreshold) consider(m.encoding, m.confidence);
   if (out.length === 0)
