@@ -13,6 +13,7 @@
  */
 import { createRequire } from "node:module";
 import iconv from "iconv-lite";
+import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
 import { familiarity } from "../../../shared/text/letter-familiarity.ts";
 import { charsetFamilies, familyOf } from "./charset-families.ts";
 import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
@@ -113,7 +114,10 @@ const minLead = 20;
  * call. Nor may its decode have more misplaced capitals or symbols
  * (decode-quality.ts): franc has no Greek, Thai or Korean models, so a right
  * decode in those scripts spells nothing familiar, while their misreadings
- * in another script come out in mixed case ("еККэДА ЕНЕТэФЕИ").
+ * in another script come out in mixed case ("еККэДА ЕНЕТэФЕИ"). Nor may one
+ * alphabet hold less of its letters (shared/text/alphabets.ts): franc has
+ * no Icelandic either, and "Sameinuðu Þjóðanna" must not become
+ * "Sameinušo Žjóšanna", whose š, ž and ó no language writes together.
  */
 function betterSpelled(sample: Uint8Array, top: Sniffed, candidates: Sniffed[]): Sniffed | null {
   const window = sample.subarray(0, spellingWindow);
@@ -128,7 +132,11 @@ function betterSpelled(sample: Uint8Array, top: Sniffed, candidates: Sniffed[]):
     const text = decodeLegacy(window, charset);
     if (!isCleanDecode(text)) continue;
     const score = familiarity(text);
-    if (score > bestScore && anomalies(text) <= anomalies(mine)) {
+    if (
+      score > bestScore &&
+      anomalies(text) <= anomalies(mine) &&
+      alphabetCoverage(text) >= alphabetCoverage(mine)
+    ) {
       best = { charset, confidence: top.confidence };
       bestScore = score;
     }

@@ -15,8 +15,8 @@
  * windows-1252 and are read so.
  */
 import type { Repair } from "../../../shared/document.ts";
+import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
 import { familiarity } from "../../../shared/text/letter-familiarity.ts";
-import { alphabetCoverage } from "./alphabets.ts";
 import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
 import { restoreLostChars } from "./lost-chars.ts";
 import {

@@ -21,7 +21,7 @@
  *   and windows-1253), which no real word of those scripts is;
  * - any lead image before U+FFFD, a lost continuation byte ("uΓ�").
  */
-import { shareAnAlphabet } from "./alphabets.ts";
+import { shareAnAlphabet } from "../../../shared/text/alphabets.ts";
 import { codePages } from "./code-pages.ts";
 import { isGreekOrCyrillic } from "./greek-cyrillic.ts";
 

@@ -3,6 +3,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../../pipelines/fetch/decode/decode-bytes.ts";
 import { localeDefaultCharset } from "../../../pipelines/fetch/decode/locale-default.ts";
+import { udhrDeclarations } from "../../bench/udhr-paragraphs.ts";
 
 const zh = readFileSync(new URL("../../fixtures/damage/eval-zh.txt", import.meta.url), "utf8");
 const zhHant =
@@ -147,6 +148,15 @@ describe("decodeBytes: all-caps headlines, whose case fools byte statistics", ()
     ["Polska inwestuje w przetwórstwo metali ziem rzadkich", "windows-1250"],
   ])("leaves mixed-case text to the detectors: %s", (text, charset) => {
     expect(decodeBytes(iconv.encode(text, charset)).text).toBe(text);
+  });
+
+  it("keeps Icelandic, which franc has no model of, against a better-spelled Baltic reading", () => {
+    // Through windows-1257 the opening of the Icelandic declaration spells
+    // "Sameinušo Žjóšanna": letters franc knows, but no alphabet holds š, ž and ó together.
+    const icelandic = udhrDeclarations().find((d) => d.file === "isl.html");
+    const text = (icelandic?.paragraphs ?? []).join("\n").slice(0, 80);
+    expect(text).toContain("Þjóðanna");
+    expect(decodeBytes(iconv.encode(text, "windows-1252")).text).toBe(text);
   });
 });
 

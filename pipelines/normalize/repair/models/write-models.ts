@@ -1,7 +1,9 @@
 /**
- * `npm run models:build`: rebuilds every shipped repair model. The four from
- * our own training text are built by build-models.ts; the alphabets come
- * from Unicode CLDR (alphabets-build.ts, the `cldr-misc-full` package); the
+ * `npm run models:build`: rebuilds every shipped model. The four from our
+ * own training text are built by build-models.ts; the alphabets come from
+ * Unicode CLDR (shared/text/alphabets-build.ts, the `cldr-misc-full`
+ * package), written beside shared/text/alphabets.ts, which the repair and
+ * the charset sniffer read; the
  * news word bigrams come from ansj_seg's dictionaries (build-news-bigrams.ts),
  * read from its jar in the local Maven repository, fetched with Maven when
  * missing.
@@ -10,7 +12,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildAlphabetsJson } from "./alphabets-build.ts";
+import { buildAlphabetsJson } from "../../../../shared/text/alphabets-build.ts";
 import { buildRepairModels } from "./build-models.ts";
 import { buildNewsBigramFile, ensureAnsjJar } from "./build-news-bigrams.ts";
 
@@ -18,10 +20,19 @@ const at = process.argv.indexOf("--exclude");
 const exclude = at >= 0 ? process.argv[at + 1] : undefined;
 const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 
-const built = { ...buildRepairModels(exclude), "alphabet-data.json": buildAlphabetsJson() };
-for (const [file, json] of Object.entries(built)) {
-  writeFileSync(here(file), json);
-  console.log(`wrote ${file}: ${Buffer.byteLength(json).toLocaleString("en")} bytes`);
+const alphabets = fileURLToPath(
+  new URL("../../../../shared/text/alphabet-data.json", import.meta.url),
+);
+const built: [string, string][] = [
+  ...Object.entries(buildRepairModels(exclude)).map(([file, json]): [string, string] => [
+    here(file),
+    json,
+  ]),
+  [alphabets, buildAlphabetsJson()],
+];
+for (const [path, json] of built) {
+  writeFileSync(path, json);
+  console.log(`wrote ${path}: ${Buffer.byteLength(json).toLocaleString("en")} bytes`);
 }
 if (!process.argv.includes("--no-news")) {
   const json = await buildNewsBigramFile(await ensureAnsjJar());

@@ -1,14 +1,14 @@
 /**
  * Whether two letters are ever written by one language: both in the
- * alphabet of some locale of Unicode CLDR (models/alphabet-data.json, built
- * by models/alphabets-build.ts). No word puts "Ć" before "Ŗ" or "Ă" before
+ * alphabet of some locale of Unicode CLDR (alphabet-data.json, built
+ * by alphabets-build.ts). No word puts "Ć" before "Ŗ" or "Ă" before
  * "ą": such a pair of a lead byte's and a continuation byte's images is
  * mojibake, where "ĂŞ" (Romanian) or "Äš" (Slovak) may be a word.
  */
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const alphabets = require("./models/alphabet-data.json") as string[];
+const alphabets = require("./alphabet-data.json") as string[];
 
 /** Letter → the indices of the alphabets that hold it, as a bit set over 32-bit words. */
 const words = Math.ceil(alphabets.length / 32);

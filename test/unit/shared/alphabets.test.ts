@@ -1,21 +1,18 @@
 /**
- * Which letters one language writes together (pipelines/normalize/repair/
- * alphabets.ts), from Unicode CLDR's exemplar characters: the shipped table
+ * Which letters one language writes together (shared/text/alphabets.ts),
+ * from Unicode CLDR's exemplar characters: the shipped table
  * is what its builder makes of the `cldr-misc-full` package, and it knows
  * the alphabets the repair's signatures lean on.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { shareAnAlphabet } from "../../../pipelines/normalize/repair/alphabets.ts";
-import {
-  buildAlphabetsJson,
-  exemplarChars,
-} from "../../../pipelines/normalize/repair/models/alphabets-build.ts";
+import { shareAnAlphabet } from "../../../shared/text/alphabets.ts";
+import { buildAlphabetsJson, exemplarChars } from "../../../shared/text/alphabets-build.ts";
 
 describe("alphabets", () => {
   it("ship exactly what the builder makes of CLDR's exemplar characters", () => {
     const shipped = readFileSync(
-      new URL("../../../pipelines/normalize/repair/models/alphabet-data.json", import.meta.url),
+      new URL("../../../shared/text/alphabet-data.json", import.meta.url),
       "utf8",
     );
     expect(buildAlphabetsJson() === shipped).toBe(true);
