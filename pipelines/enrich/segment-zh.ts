@@ -3,10 +3,10 @@
  * into the text (jieba returns words only).
  */
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import { jiebaDictionary } from "../../shared/text/jieba-dictionary.ts";
 
 // Loading the dictionary takes a moment; do it once, at import, so enrich stays synchronous.
-const jieba = Jieba.withDict(dict);
+const jieba = Jieba.withDict(jiebaDictionary());
 
 export interface Token {
   word: string;

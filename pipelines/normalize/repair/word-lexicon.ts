@@ -7,9 +7,9 @@
  * that fit a damaged run are found by lookup, every one of them and only
  * those, however many candidates each damaged character has.
  */
-import { dict } from "@node-rs/jieba/dict.js";
 import { type KbType, knowledgeBase } from "../../../shared/knowledge/knowledge-base.ts";
 import { hanOnly } from "../../../shared/text/han.ts";
+import { jiebaDictionary } from "../../../shared/text/jieba-dictionary.ts";
 import { charModel } from "./char-model.ts";
 import { hanPos } from "./han-pos.ts";
 import { damagedForm } from "./thai-code-page.ts";
@@ -151,7 +151,7 @@ export function lexicon(): Lexicon {
     counts.set(word, { freq: (prior?.freq ?? 0) + freq, tag: prior?.tag ?? tag });
     total += freq;
   };
-  for (const line of Buffer.from(dict).toString("utf8").split("\n")) {
+  for (const line of jiebaDictionary().toString("utf8").split("\n")) {
     const [word, freqText, tag] = line.split(" ");
     const freq = Number(freqText) ** freqExponent;
     if (!word || !(freq > 0) || [...word].length > maxWordLength) continue;
