@@ -4,14 +4,31 @@
  * top candidate, which rescues pages where the story is spread over several
  * containers. Its HTML output is read back into paragraphs with the same
  * unit collector as the main method.
+ *
+ * Both load on the first page that needs them: most pages never fall back,
+ * and linkedom is ~27 MB resident in every thread that imports it.
  */
-import { Readability } from "@mozilla/readability";
+import { createRequire } from "node:module";
 import { parseDocument } from "htmlparser2";
-import { parseHTML } from "linkedom";
 import { collectUnits } from "./text-units.ts";
+
+const require = createRequire(import.meta.url);
+let libraries: {
+  Readability: typeof import("@mozilla/readability").Readability;
+  parseHTML: typeof import("linkedom").parseHTML;
+} | null = null;
+function loaded() {
+  libraries ??= {
+    Readability: (require("@mozilla/readability") as typeof import("@mozilla/readability"))
+      .Readability,
+    parseHTML: (require("linkedom") as typeof import("linkedom")).parseHTML,
+  };
+  return libraries;
+}
 
 /** Paragraphs Readability finds in an (already nesting-capped) page; empty when it finds none. */
 export function readabilityParagraphs(html: string): string[] {
+  const { Readability, parseHTML } = loaded();
   const { document } = parseHTML(html);
   // linkedom implements the DOM subset Readability uses; the cast bridges its own typings.
   const article = new Readability(
