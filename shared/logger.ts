@@ -2,9 +2,19 @@
  * pino, JSON by default and pretty in a terminal. Job loggers are children
  * that carry queue, job id and document/source id on every line.
  */
+import { createRequire } from "node:module";
 import { type Logger, pino } from "pino";
-import prettyStream from "pino-pretty";
 import type { Config } from "./config.ts";
+
+/**
+ * pino-pretty loads only for a pretty logger: a workers process logs JSON,
+ * and each of its stage threads would carry ~11 MB of a formatter it never
+ * calls.
+ */
+const require = createRequire(import.meta.url);
+function prettyStream(options: import("pino-pretty").PrettyOptions) {
+  return (require("pino-pretty") as typeof import("pino-pretty")).build(options);
+}
 
 export type { Logger };
 

@@ -9,7 +9,7 @@ import type { StageBudgets } from "../../pipelines/budgets.ts";
 import { buildPipeline, type StageName } from "../../pipelines/pipeline.ts";
 import type { Config } from "../../shared/config.ts";
 import { createLogger } from "../../shared/logger.ts";
-import { policyOf, reasonOf } from "./retry-policy.ts";
+import { policyOf, reasonOf } from "./error-policy.ts";
 import type { ThreadReply, ThreadTask } from "./stage-thread-messages.ts";
 
 export interface StageThreadData {

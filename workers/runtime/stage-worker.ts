@@ -12,8 +12,9 @@ import type { Config } from "../../shared/config.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { jobLogger } from "../../shared/logger.ts";
 import { runIdOf } from "../sources/scheduled-run.ts";
+import { failureKindOf, policyOf } from "./error-policy.ts";
 import { jobEnvelopeSchema } from "./job-data.ts";
-import { failureKindOf, policyOf, toQueueError } from "./retry-policy.ts";
+import { toQueueError } from "./retry-policy.ts";
 
 export interface WorkerDeps {
   config: Config;

@@ -12,7 +12,7 @@ import { DEFAULT_STAGE_BUDGETS } from "../../../pipelines/budgets.ts";
 import { buildPipeline } from "../../../pipelines/pipeline.ts";
 import { runInProcess } from "../../../pipelines/run-in-process.ts";
 import { BudgetExceededError, PermanentError } from "../../../shared/errors.ts";
-import { policyOf } from "../../../workers/runtime/retry-policy.ts";
+import { policyOf } from "../../../workers/runtime/error-policy.ts";
 
 const ctx = { log: pino({ level: "silent" }) };
 const paragraph = "Baotou's rare-earth output rose again this quarter, the company said. ";
