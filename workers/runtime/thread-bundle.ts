@@ -30,7 +30,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type Plugin, stop } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const ENTRY = fileURLToPath(new URL("./stage-thread.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -127,9 +127,6 @@ export async function writeStageThreadBundle(under: string = tmpdir()): Promise<
     logLevel: "silent",
     plugins: [packagesByUrl, ownMetaUrl],
   });
-  // esbuild's service process would otherwise idle beside the workers for
-  // their whole life (~37 MB resident); a later call starts it again.
-  await stop();
   const files = result.outputFiles;
   if (!files.some((file) => file.path === join(ROOT, "stage-thread.mjs")))
     throw new Error("esbuild returned no bundle");
