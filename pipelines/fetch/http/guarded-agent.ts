@@ -6,8 +6,9 @@
  */
 import { type LookupAddress, lookup } from "node:dns";
 import type { LookupFunction } from "node:net";
-import { Agent } from "undici";
+import type { Agent } from "undici";
 import { type AllowList, FetchRefusedError, refusalOf } from "./address-policy.ts";
+import { undici } from "./undici-client.ts";
 
 /**
  * A `net.connect` lookup that resolves every address of the name and refuses
@@ -53,7 +54,7 @@ export interface GuardedAgentOptions {
 
 /** An undici agent that checks every address it connects to against the policy, after DNS. */
 export function createGuardedAgent(options: GuardedAgentOptions): Agent {
-  return new Agent({
+  return new (undici().Agent)({
     connect: {
       timeout: options.connectTimeoutMs,
       ...(options.guard ? { lookup: guardedLookup(options.allow) } : {}),

@@ -5,7 +5,7 @@
  * shared by every worker (the HostGate, backed by Redis in workers/).
  * Decompression (gzip, deflate, br) is undici's.
  */
-import { type Dispatcher, fetch, type Response } from "undici";
+import type { Dispatcher, Response } from "undici";
 import { errorMessage, PermanentError, RetryableError } from "../../../shared/errors.ts";
 import {
   type AllowList,
@@ -18,6 +18,7 @@ import {
 import { startDeadline } from "./deadline.ts";
 import { createGuardedAgent, refusalIn } from "./guarded-agent.ts";
 import { type RobotsAnswer, RobotsCache } from "./robots-cache.ts";
+import { undici } from "./undici-client.ts";
 
 /** Paces requests to one host across processes: resolves when the next request may go. */
 export interface HostGate {
@@ -80,20 +81,25 @@ const ROBOTS_TIMEOUT_MS = 15_000;
 
 /** The one way to fetch over http(s): address policy, redirects checked hop by hop, robots.txt and per-host pacing. */
 export class SafeFetcher {
-  private readonly dispatcher: Dispatcher;
+  /** Made on the first fetch (undici-client.ts): file sources never need one. */
+  private agent: Dispatcher | null = null;
   private readonly robots: RobotsCache;
   private readonly allow: AllowList;
 
   constructor(readonly policy: SafeFetchPolicy = DEFAULT_SAFE_FETCH_POLICY) {
     this.allow = parseAllowList(policy.allowHosts);
-    this.dispatcher = createGuardedAgent({
-      allow: this.allow,
-      guard: !policy.allowPrivate,
-      connectTimeoutMs: policy.connectTimeoutMs,
-      headersTimeoutMs: policy.headersTimeoutMs,
-      bodyIdleTimeoutMs: policy.bodyIdleTimeoutMs,
-    });
     this.robots = new RobotsCache((url) => this.fetchRobots(url), policy.robotsTtlMs);
+  }
+
+  private get dispatcher(): Dispatcher {
+    this.agent ??= createGuardedAgent({
+      allow: this.allow,
+      guard: !this.policy.allowPrivate,
+      connectTimeoutMs: this.policy.connectTimeoutMs,
+      headersTimeoutMs: this.policy.headersTimeoutMs,
+      bodyIdleTimeoutMs: this.policy.bodyIdleTimeoutMs,
+    });
+    return this.agent;
   }
 
   /** Fetches `url`, following at most `maxRedirects` redirects, each hop checked. */
@@ -102,7 +108,8 @@ export class SafeFetcher {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    await this.agent?.close();
+    this.agent = null;
   }
 
   private async follow(
@@ -188,7 +195,7 @@ export class SafeFetcher {
       init.signal,
     );
     try {
-      const response = await fetch(url, {
+      const response = await undici().fetch(url, {
         headers: { "user-agent": this.policy.userAgent, ...init.headers },
         redirect: "manual",
         dispatcher: this.dispatcher,
