@@ -13,7 +13,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import extractZip from "extract-zip";
 import type { Logger } from "pino";
 import type { LocalPaths } from "./paths.ts";
 import { commandExists, runCommand } from "./run-command.ts";
@@ -163,6 +162,8 @@ export async function installOpenSearch(
   if (!existsSync(join(paths.opensearch, "bin", "opensearch"))) {
     const staging = `${paths.opensearch}.partial`;
     await rm(staging, { recursive: true, force: true });
+    // Loaded here, once per install: every process that may start OpenSearch imports this file.
+    const { default: extractZip } = await import("extract-zip");
     await extractZip(zip, { dir: staging });
     await rename(join(staging, `opensearch-${version}`), paths.opensearch);
     await rm(staging, { recursive: true, force: true });
