@@ -20,6 +20,7 @@ import { MetricsStore } from "../metrics/metrics-store.ts";
 import { RedisHostGate } from "../sources/host-rate-limit.ts";
 import { recordSourceRun } from "../sources/run-recorder.ts";
 import { SourceRegistry } from "../sources/source-registry.ts";
+import { closeWorker } from "./close-worker.ts";
 import { indexHandler } from "./index-handler.ts";
 import { closeQueueSet, createQueueSet } from "./queue-set.ts";
 import { SourceState } from "./source-state.ts";
@@ -185,7 +186,9 @@ export async function startWorkerHost(
     workers,
     close() {
       closing ??= (async () => {
-        await Promise.all(workers.map((worker) => worker.close()));
+        // A job that is still running after its time limit is stopped by the pool.
+        const graceMs = config.STAGE_TIME_LIMIT_MS + 5_000;
+        await Promise.all(workers.map((worker) => closeWorker(worker, graceMs, log)));
         await indexer.flush();
         await store
           .close()
