@@ -2,19 +2,16 @@
  * pino, JSON by default and pretty in a terminal. Job loggers are children
  * that carry queue, job id and document/source id on every line.
  */
-import { createRequire } from "node:module";
 import { type Logger, pino } from "pino";
 import type { Config } from "./config.ts";
+import { onFirstUse } from "./load-on-first-use.ts";
 
 /**
  * pino-pretty loads only for a pretty logger: a workers process logs JSON,
  * and each of its stage threads would carry ~11 MB of a formatter it never
  * calls.
  */
-const require = createRequire(import.meta.url);
-function prettyStream(options: import("pino-pretty").PrettyOptions) {
-  return (require("pino-pretty") as typeof import("pino-pretty")).build(options);
-}
+const pinoPretty = onFirstUse<typeof import("pino-pretty")>("pino-pretty");
 
 export type { Logger };
 
@@ -30,7 +27,7 @@ export function createLogger(
     // In-process and synchronous, unlike a transport: lines stay in order with a progress bar.
     return pino(
       { name, level: config.LOG_LEVEL },
-      prettyStream({ destination: 2, sync: true, ignore: "pid,hostname" }),
+      pinoPretty().build({ destination: 2, sync: true, ignore: "pid,hostname" }),
     );
   }
   return pino({ name, level: config.LOG_LEVEL }, pino.destination(2));

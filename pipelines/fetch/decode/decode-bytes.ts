@@ -16,9 +16,10 @@ import { canonicalCharset } from "./charset-names.ts";
 import { declaredCharset, declaredLanguage } from "./declared-charset.ts";
 import { isCleanDecode } from "./decode-quality.ts";
 import { decodeIso2022Jp, decodeIso2022Kr, sniffIso2022 } from "./iso-2022.ts";
+import { decodeLegacy } from "./legacy-decode.ts";
 import { languageCharsets, writtenIn } from "./locale-default.ts";
 import { assertDecodedText, assertTextBytes } from "./not-text.ts";
-import { decodeLegacy, sniffLegacy } from "./sniff-charset.ts";
+import { sniffLegacy } from "./sniff-charset.ts";
 import { sniffWideUnicode } from "./wide-unicode.ts";
 
 export interface DecodeHints {

@@ -11,35 +11,20 @@
  * misplaced letters and symbols wins (decode-quality.ts).
  * Measurements in README.md.
  */
-import { createRequire } from "node:module";
-import iconv from "iconv-lite";
-import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
-import { familiarity } from "../../../shared/text/letter-familiarity.ts";
-import { charsetFamilies, familyOf } from "./charset-families.ts";
+import { onFirstUse } from "../../../shared/load-on-first-use.ts";
+import { familyOf } from "./charset-families.ts";
 import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
 import { anomalies, isCleanDecode } from "./decode-quality.ts";
-import { decodeJohab } from "./johab.ts";
+import { decodeLegacy, type Sniffed } from "./legacy-decode.ts";
+import { betterSpelled } from "./spelling-rival.ts";
 
 /**
  * The detectors load on first use: most bytes are declared or UTF-8 and
  * never reach them, and jschardet's tables are ~16 MB resident, in the
  * workers' main thread, which runs the fetch stage.
  */
-const require = createRequire(import.meta.url);
-let detectors: { chardet: typeof import("chardet"); jschardet: typeof import("jschardet") } | null =
-  null;
-function loaded() {
-  detectors ??= {
-    chardet: require("chardet") as typeof import("chardet"),
-    jschardet: require("jschardet") as typeof import("jschardet"),
-  };
-  return detectors;
-}
-
-export interface Sniffed {
-  charset: string;
-  confidence: number;
-}
+const chardet = onFirstUse<typeof import("chardet")>("chardet");
+const jschardet = onFirstUse<typeof import("jschardet")>("jschardet");
 
 /** The detectors see at most this much: enough for any statistic, and bounded time. */
 const sampleBytes = 64 * 1024;
@@ -48,12 +33,6 @@ const minBytesForChardetAlone = 256;
 
 /** jschardet's confidence below which its guess is no evidence. */
 const minimumThreshold = 0.05;
-
-/** Some bytes decoded with a legacy charset (iconv-lite's tables, or ours for Johab). */
-export function decodeLegacy(bytes: Uint8Array, charset: string): string {
-  if (charset === "johab") return decodeJohab(bytes);
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
-}
 
 function canonical(name: string | null): string | null {
   const charset = name ? canonicalCharset(name) : null;
@@ -64,7 +43,7 @@ function canonical(name: string | null): string | null {
 /** Long CJK multi-byte text chardet is sure of, or null. */
 function chardetAlone(sample: Uint8Array): Sniffed | null {
   if (sample.length < minBytesForChardetAlone) return null;
-  const top = loaded().chardet.analyse(sample)[0];
+  const top = chardet().analyse(sample)[0];
   const charset = canonical(top?.name ?? null);
   if (!top || !charset || !isMultiByteLegacy(charset) || top.confidence < 90) return null;
   return isCleanDecode(decodeLegacy(sample, charset))
@@ -84,64 +63,11 @@ function cleanCandidates(sample: Uint8Array): Sniffed[] {
   };
   // detectAll can return candidates under its own threshold (0.016 for KOI8-T
   // on an all-caps Portuguese headline): below it jschardet has no opinion.
-  const { chardet, jschardet } = loaded();
-  for (const m of jschardet.detectAll(Buffer.from(sample), { minimumThreshold }))
+  for (const m of jschardet().detectAll(Buffer.from(sample), { minimumThreshold }))
     if (m.confidence >= minimumThreshold) consider(m.encoding, m.confidence);
   if (out.length === 0)
-    for (const m of chardet.analyse(sample)) consider(m.name, (m.confidence / 100) * 0.8);
+    for (const m of chardet().analyse(sample)) consider(m.name, (m.confidence / 100) * 0.8);
   return out;
-}
-
-/** Bytes whose decodes spelling is judged on: enough for any headline, bounded time. */
-const spellingWindow = 4096;
-/** The lead a better-spelled decode needs: per non-ASCII character of the top's decode, and at least. */
-const leadPerChar = 2;
-const minLead = 20;
-
-/**
- * The code page whose decode spells far more familiar letter sequences than
- * the top candidate's (shared/text/letter-familiarity.ts: franc's trigram
- * models, case folded), or null. The detectors' byte statistics see case:
- * an all-caps Russian headline in windows-1251 is lowercase letters in
- * KOI8-R, where they read "япнвмн: щйяонпр" (letters no language writes in
- * that order), while "срочно: экспорт" is Russian. The rivals are the
- * detectors' candidates and every code page of the families
- * (charset-families.ts): the detectors need not propose the right one.
- *
- * A decode's score moves by up to five per non-ASCII character; a rival
- * needs a lead of two per such character of the top's decode, and at least
- * twenty, so code pages that differ in a letter or two stay the detectors'
- * call. Nor may its decode have more misplaced capitals or symbols
- * (decode-quality.ts): franc has no Greek, Thai or Korean models, so a right
- * decode in those scripts spells nothing familiar, while their misreadings
- * in another script come out in mixed case ("еККэДА ЕНЕТэФЕИ"). Nor may one
- * alphabet hold less of its letters (shared/text/alphabets.ts): franc has
- * no Icelandic either, and "Sameinuðu Þjóðanna" must not become
- * "Sameinušo Žjóšanna", whose š, ž and ó no language writes together.
- */
-function betterSpelled(sample: Uint8Array, top: Sniffed, candidates: Sniffed[]): Sniffed | null {
-  const window = sample.subarray(0, spellingWindow);
-  const mine = decodeLegacy(window, top.charset);
-  const nonAscii = mine.match(/[^\p{ASCII}]/gu)?.length ?? 0;
-  if (nonAscii === 0) return null;
-  let best: Sniffed | null = null;
-  let bestScore = familiarity(mine) + Math.max(minLead, leadPerChar * nonAscii);
-  const rivals = new Set([...candidates.map((c) => c.charset), ...charsetFamilies.flat()]);
-  rivals.delete(top.charset);
-  for (const charset of rivals) {
-    const text = decodeLegacy(window, charset);
-    if (!isCleanDecode(text)) continue;
-    const score = familiarity(text);
-    if (
-      score > bestScore &&
-      anomalies(text) <= anomalies(mine) &&
-      alphabetCoverage(text) >= alphabetCoverage(mine)
-    ) {
-      best = { charset, confidence: top.confidence };
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 /** Bytes (not UTF-8, not UTF-16/32, not ISO-2022) → the likeliest legacy charset. */

@@ -8,28 +8,17 @@
  * Both load on the first page that needs them: most pages never fall back,
  * and linkedom is ~27 MB resident in every thread that imports it.
  */
-import { createRequire } from "node:module";
 import { parseDocument } from "htmlparser2";
+import { onFirstUse } from "../../../shared/load-on-first-use.ts";
 import { collectUnits } from "./text-units.ts";
 
-const require = createRequire(import.meta.url);
-let libraries: {
-  Readability: typeof import("@mozilla/readability").Readability;
-  parseHTML: typeof import("linkedom").parseHTML;
-} | null = null;
-function loaded() {
-  libraries ??= {
-    Readability: (require("@mozilla/readability") as typeof import("@mozilla/readability"))
-      .Readability,
-    parseHTML: (require("linkedom") as typeof import("linkedom")).parseHTML,
-  };
-  return libraries;
-}
+const readability = onFirstUse<typeof import("@mozilla/readability")>("@mozilla/readability");
+const linkedom = onFirstUse<typeof import("linkedom")>("linkedom");
 
 /** Paragraphs Readability finds in an (already nesting-capped) page; empty when it finds none. */
 export function readabilityParagraphs(html: string): string[] {
-  const { Readability, parseHTML } = loaded();
-  const { document } = parseHTML(html);
+  const { Readability } = readability();
+  const { document } = linkedom().parseHTML(html);
   // linkedom implements the DOM subset Readability uses; the cast bridges its own typings.
   const article = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
