@@ -6,7 +6,9 @@
  * - in-process: every transform stage in this process, as `lodestone process`
  *   runs them (stage threads, several sources in flight), and the same on
  *   this thread alone, one source after another;
- * - pipeline: one `lodestone workers` child process on the queues, fed the
+ * - pipeline: one `lodestone workers` child process on the queues (the
+ *   built command line, as the image runs it: `npm run build`, then
+ *   `node dist/lodestone.mjs workers`), fed the
  *   whole corpus at once (`lodestone enqueue DIR --wait`);
  * - two workers processes on the same queues, one stage thread each, on a
  *   corpus of their own: the work shared, nothing lost or doubled;
@@ -36,6 +38,7 @@ import type { LodestoneDocument } from "../../shared/document.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { createOpenSearch } from "../../shared/opensearch.ts";
 import { createRedis } from "../../shared/redis.ts";
+import { writeCliBundle } from "../../workers/cli/cli-bundle.ts";
 import { ensureIndex, templateName } from "../../workers/indexing/ensure-index.ts";
 import { MetricsStore } from "../../workers/metrics/metrics-store.ts";
 import { resolveSources } from "../../workers/runs/enqueue-sources.ts";
@@ -78,15 +81,18 @@ const perSecond = (count: number, ms: number) => ((count / ms) * 1000).toFixed(1
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
+/** The built command line the workers processes run (set once the bench starts). */
+let builtCli = "";
+
 function startWorkers(extraEnv: Record<string, string> = {}): {
   stop(): Promise<void>;
   pid: number;
 } {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(root, "workers/cli/lodestone.ts"), "workers"],
-    { env: { ...env, ...extraEnv }, stdio: ["ignore", "ignore", "inherit"] },
-  );
+  const child = spawn(process.execPath, [builtCli, "workers"], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return {
     pid: child.pid ?? 0,
     stop: () =>
@@ -138,6 +144,7 @@ function watchSearchable(since: Map<string, number>): {
 
 try {
   console.log(`corpus: ${files} files from the seeds in ${work}`);
+  builtCli = (await writeCliBundle(join(work, "cli"))).entry;
   writeBenchCorpus(join(work, "corpus"), files);
 
   // 1. In-process.

@@ -1,81 +1,27 @@
 /**
  * The code a stage thread runs: stage-thread.ts and everything it imports
  * from this project, bundled once per process into plain JavaScript modules
- * by esbuild (the compiler tsx itself uses).
+ * (node-bundle.ts).
  *
  * A thread used to load the TypeScript sources through tsx, which compiles
  * and hooks every import of every thread: an idle workers process (two stage
  * threads, models loaded) stood at ~405 MB resident, and at ~385 MB with the
  * bundle. Bundling takes ~150 ms, once per process, while the first thread
- * starts.
- *
- * The bundle is split where the pipeline imports a stage's module on first
- * use (pipelines/pipeline.ts): each stage's code, and the packages it
- * imports, are a chunk of their own, loaded only by a thread that runs the
- * stage. In one file, esbuild hoists every package import to the top, so
- * each thread loaded every stage's packages: compromise alone is ~50 MB
- * resident per thread, and the normalize thread never calls it.
+ * starts. The bundle is split per stage, so a thread loads only its stages'
+ * packages: compromise alone is ~50 MB resident per thread, and the
+ * normalize thread never calls it.
  *
  * The files are written to a private temporary folder, under a name taken
- * from their content, so they must not depend on where they lie:
- * - packages stay outside them, imported by the absolute URL that esbuild
- *   resolves for them with Node's own rules (the `import` and `node`
- *   conditions, `main` before `module`), the files Node itself would load;
- * - each source's `import.meta.url` is its own file's URL, so data files
- *   read beside a module (the repair's models) are found where they are.
- * Linked source maps make stack traces name the TypeScript files.
+ * from their content.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type Plugin } from "esbuild";
+import { bundleForNode, PROJECT_ROOT as ROOT } from "./node-bundle.ts";
 
 const ENTRY = fileURLToPath(new URL("./stage-thread.ts", import.meta.url));
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-/**
- * A bare specifier: a package (`zod`, `@scope/name`, `#internal` imports) or a
- * Node built-in, not a relative or absolute path (esbuild filters are Go
- * regular expressions: no lookahead).
- */
-const BARE = /^[A-Za-z0-9@#_]/;
-
-/** Packages as external imports by absolute URL, resolved the way Node would resolve them. */
-const packagesByUrl: Plugin = {
-  name: "packages-by-url",
-  setup(bundler) {
-    bundler.onResolve({ filter: BARE }, async (args) => {
-      if (args.pluginData === "resolving" || /^[A-Za-z]:[\\/]/.test(args.path)) return undefined;
-      if (args.path.startsWith("node:")) return { path: args.path, external: true };
-      const resolved = await bundler.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        importer: args.importer,
-        pluginData: "resolving",
-      });
-      if (resolved.errors.length > 0) return { errors: resolved.errors };
-      // A Node built-in named without `node:` resolves to itself.
-      if (resolved.external) return { path: resolved.path, external: true };
-      return { path: pathToFileURL(resolved.path).href, external: true };
-    });
-  },
-};
-
-/** Each TypeScript source's `import.meta.url` as its own file's URL. */
-const ownMetaUrl: Plugin = {
-  name: "own-import-meta-url",
-  setup(bundler) {
-    bundler.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replaceAll(
-        "import.meta.url",
-        JSON.stringify(pathToFileURL(args.path).href),
-      ),
-      loader: "ts",
-    }));
-  },
-};
 
 /**
  * This user's folder for bundles, created private. One shared by every
@@ -105,29 +51,7 @@ function writeAtomically(path: string, contents: Uint8Array): void {
  * (named by its content; kept if already there) and returns its file URL.
  */
 export async function writeStageThreadBundle(under: string = tmpdir()): Promise<string> {
-  const result = await build({
-    entryPoints: [ENTRY],
-    // Names the outputs and their source maps' links; esbuild writes nothing.
-    outdir: ROOT,
-    outExtension: { ".js": ".mjs" },
-    chunkNames: "chunk-[hash]",
-    write: false,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: `node${process.versions.node}`,
-    // Node reads `main`, never `module`, for a package without `exports`.
-    mainFields: ["main"],
-    conditions: ["node", "import"],
-    // The map names the sources by absolute URL, so it holds wherever the bundle lies.
-    sourcemap: "linked",
-    sourceRoot: pathToFileURL(ROOT).href,
-    sourcesContent: false,
-    logLevel: "silent",
-    plugins: [packagesByUrl, ownMetaUrl],
-  });
-  const files = result.outputFiles;
+  const files = await bundleForNode(ENTRY);
   if (!files.some((file) => file.path === join(ROOT, "stage-thread.mjs")))
     throw new Error("esbuild returned no bundle");
   const hash = createHash("sha256");
