@@ -11,6 +11,7 @@
  */
 import nlp from "compromise";
 import { LRUCache } from "lru-cache";
+import { narrowSweeps } from "./compromise-sweep.ts";
 
 export interface LineNames {
   people: string[];
@@ -24,6 +25,8 @@ const NLP_CHUNK_CHARS = 20_000;
 const CACHED_LINES = 20_000;
 
 const cache = new LRUCache<string, LineNames>({ max: CACHED_LINES });
+
+narrowSweeps();
 
 /**
  * What nlp() computes, less the phrase chunker: people(), places() and

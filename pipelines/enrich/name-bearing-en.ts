@@ -19,8 +19,11 @@ const WORD = /\S+/gu;
 /** Where a sentence ends: a window never reaches across it. */
 const SENTENCE_END = /[.!?。！？]["”’)]*$/u;
 
+/** A capital letter after any opening quotes or brackets. */
+const CAPITALISED = /^["“‘(]*\p{Lu}/u;
+
 function isCapitalised(word: string): boolean {
-  return /^["“‘(]*\p{Lu}/u.test(word);
+  return CAPITALISED.test(word);
 }
 
 /** Quotes and brackets before a word; punctuation and a possessive after it. */

@@ -24,6 +24,7 @@ const SURNAME = `(?:${CHINESE_DOUBLE_SURNAMES.join("|")}|[${CHINESE_SURNAMES}])`
 const TITLES = CHINESE_TITLES.map(escapeRegExp)
   .sort((a, b) => b.length - a.length)
   .join("|");
+const STARTS_WITH_SURNAME = new RegExp(`^${SURNAME}`, "u");
 const FOLLOWERS = CHINESE_NAME_FOLLOWERS.map(escapeRegExp).join("|");
 const TITLED_PERSON = new RegExp(
   `(?<=${TITLES})(?<name>${SURNAME}[${HAN_RANGES}]{1,2}?)(?=${FOLLOWERS}|${TITLES})`,
@@ -45,9 +46,7 @@ function person(surface: string, start: number, source: Candidate["source"]): Ca
 function persons(text: string, tokens: Token[]): Candidate[] {
   const titled = [...text.matchAll(TITLED_PERSON)].map((m) => person(m[0], m.index, "pattern"));
   const tagged = tokens
-    .filter(
-      (t) => t.tag === "nr" && t.word.length === 3 && new RegExp(`^${SURNAME}`, "u").test(t.word),
-    )
+    .filter((t) => t.tag === "nr" && t.word.length === 3 && STARTS_WITH_SURNAME.test(t.word))
     .map((t) => person(t.word, t.start, "ner"));
   return [...titled, ...tagged];
 }
