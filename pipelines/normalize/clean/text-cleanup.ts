@@ -1,6 +1,7 @@
 /**
  * Unicode and whitespace normalisation for stored, searchable text: NFC,
- * line endings, control and zero-width characters, stray U+FFFD, exotic
+ * line endings, control and zero-width characters, stray U+FFFD (not one
+ * in a word, which marks a lost character), exotic
  * spaces and full-width ASCII. Full-width punctuation (，。：) is left alone:
  * it is how Chinese is written and analyzers handle it; full-width digits and
  * Latin letters are folded because "１９８３" would never match "1983".
@@ -13,8 +14,12 @@ const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Invisible characters that split words for search; ZWJ/ZWNJ are kept because
 // emoji sequences and some scripts depend on them.
 const zeroWidth = /[\u200B\u2060\uFEFF\u00AD]/g;
-// "锟斤拷" is U+FFFD U+FFFD encoded as UTF-8 and read back as GBK.
-const replacement = /(?:锟斤拷)+|\uFFFD+/g;
+// "锟斤拷" is U+FFFD U+FFFD encoded as UTF-8 and read back as GBK. A run of U+FFFD that
+// touches a letter or digit stays: it stands for characters of that word whose bytes were lost
+// (the repair leaves them so, repair/lost-chars.ts), and removing it would store the word's
+// pieces as a word never written ("Ру��кий" → "Рукий"). Search loses nothing by it: analyzers
+// break words at U+FFFD. A run that touches no letter or digit is stray and goes.
+const replacement = /(?:锟斤拷)+|(?<![\p{L}\p{M}\p{N}\uFFFD])\uFFFD+(?![\p{L}\p{M}\p{N}\uFFFD])/gu;
 const spaces = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const fullWidth = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 

@@ -10,13 +10,23 @@ describe("cleanupText", () => {
   });
 
   it("removes control, zero-width and stray replacement characters, and counts them", () => {
-    const out = cleanupText("Rare\u0007 earth\u200B oxide\uFEFF \uFFFDprice 锟斤拷锟斤拷up\u0085");
-    expect(out.text).toBe("Rare earth oxide price up");
+    const out = cleanupText(
+      "Rare\u0007 earth\u200B oxide\uFEFF (\uFFFD) price 锟斤拷锟斤拷up\u0085",
+    );
+    expect(out.text).toBe("Rare earth oxide () price up");
     expect(out.repairs).toEqual([
       { kind: "control-chars", count: 2 },
       { kind: "zero-width", count: 2 },
       { kind: "replacement-char", count: 2, detail: "removed" },
     ]);
+  });
+
+  it("keeps U+FFFD in a word, where it marks characters whose bytes were lost", () => {
+    const out = cleanupText(
+      "Ру\uFFFD\uFFFDкий \uFFFDзык \uFFFD, 稀\uFFFD土, 5\uFFFD0 t\uFFFD. \uFFFD\uFFFD",
+    );
+    expect(out.text).toBe("Ру\uFFFD\uFFFDкий \uFFFDзык , 稀\uFFFD土, 5\uFFFD0 t\uFFFD.");
+    expect(out.repairs).toEqual([{ kind: "replacement-char", count: 2, detail: "removed" }]);
   });
 
   it("keeps the joiners that emoji and scripts need", () => {

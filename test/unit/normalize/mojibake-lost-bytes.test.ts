@@ -5,7 +5,7 @@
  */
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
+import { repairMojibake, repairText } from "../../../pipelines/normalize/repair/repair-text.ts";
 
 /** UTF-8 read by a strict decoder of `codePage`: its undefined bytes become U+FFFD. */
 const strictlyReadAs = (text: string, codePage: string) =>
@@ -19,6 +19,13 @@ describe("mojibake with lost bytes", () => {
     const out = repairMojibake(damaged);
     expect(out.text).toBe("Италия и Китай");
     expect(out.repairs[0]?.detail).toBe("utf-8 read as windows-1251, lost bytes read back");
+  });
+
+  it("keeps the mark of a lost character through the cleanup of the stored text", () => {
+    // с (D1 81), я (D1 8F) and Ł (C5 81) end in bytes windows-1252 leaves undefined.
+    const damaged = strictlyReadAs("Русский язык, Łódź", "windows-1252");
+    expect(damaged.split("\uFFFD").length - 1).toBe(4);
+    expect(repairText(damaged).text).toBe("Ру\uFFFD\uFFFDкий \uFFFDзык, \uFFFDódź");
   });
 
   it("closes an open quote with ” where its last byte was lost", () => {
