@@ -73,6 +73,8 @@ const config = loadConfig(env);
 const log = createLogger(config, "bench");
 await ensureInfrastructure(config, log);
 const work = mkdtempSync(join(tmpdir(), "lodestone-bench-"));
+/** The built command line the workers processes run, as the image runs it. */
+const builtCli = (await writeCliBundle(join(work, "cli"))).entry;
 const opensearch = createOpenSearch(config);
 const redis = createRedis(config);
 const queues = createQueueSet(config, redis);
@@ -80,9 +82,6 @@ const queues = createQueueSet(config, redis);
 const perSecond = (count: number, ms: number) => ((count / ms) * 1000).toFixed(1);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-
-/** The built command line the workers processes run (set once the bench starts). */
-let builtCli = "";
 
 function startWorkers(extraEnv: Record<string, string> = {}): {
   stop(): Promise<void>;
@@ -144,7 +143,6 @@ function watchSearchable(since: Map<string, number>): {
 
 try {
   console.log(`corpus: ${files} files from the seeds in ${work}`);
-  builtCli = (await writeCliBundle(join(work, "cli"))).entry;
   writeBenchCorpus(join(work, "corpus"), files);
 
   // 1. In-process.
