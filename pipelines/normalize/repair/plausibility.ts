@@ -303,11 +303,24 @@ export function hasSignature(text: string): boolean {
   return count(signatureRe, text, true) > 0;
 }
 
+/**
+ * Private-use and unassigned characters weigh as a signature does, not as
+ * one weird pair: no one types them, and a decode that makes one ("caf̩"
+ * and U+F659 for "cafÃ© — Ôôô" through MacRoman) is wrong however many
+ * signatures it removes.
+ */
+const privateOrUnassignedRe = /[\p{Co}\p{Cn}]/gu;
+const privateOrUnassignedWeight = 3;
+
 /** Number of implausible character sequences (what a wrong decode produces). */
 export function weirdness(text: string): number {
   if (!unsafeRe.test(text)) return 0;
   const re = weirdPattern(text);
-  return re ? count(re, text) : 0;
+  if (!re) return 0;
+  const weird = count(re, text);
+  // The pattern holds the private-use part only when such a character occurs.
+  if (weird === 0 || !re.source.includes("\\p{Co}")) return weird;
+  return weird + (privateOrUnassignedWeight - 1) * count(privateOrUnassignedRe, text);
 }
 
 /** Implausibility of a text: signatures weigh three, weirdness one. Lower is more plausible. */

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { implausibility } from "../../../pipelines/normalize/repair/plausibility.ts";
+import { implausibility, weirdness } from "../../../pipelines/normalize/repair/plausibility.ts";
 import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
 
 describe("the plausibility gate leaves real text alone", () => {
@@ -135,6 +135,13 @@ describe("code pages beyond windows-1252", () => {
   it("keeps a real word-final symbol in a damaged line, and a real word after a dash", () => {
     expect(repairMojibake("cafÃ© — AHÅ™ — ROMÂNĂ™").text).toBe("café — AHÅ™ — ROMÂNĂ™");
     expect(repairMojibake("cafÃ© — Œuvre, Škoda").text).toBe("café — Œuvre, Škoda");
+  });
+
+  it("does not take a decode that makes a private-use character, whatever signatures it removes", () => {
+    // Through MacRoman "Ôôô" is the bytes of U+F659 and "Ã©" those of a combining mark.
+    expect(repairMojibake("cafÃ© — Ôôô MEU DEUS — cafÃ©").text).toBe("café — Ôôô MEU DEUS — café");
+    // A decode may not be weirder than its input; this one is, by the private-use character.
+    expect(weirdness("caf\u0329 — \uF659 MEU")).toBeGreaterThan(weirdness("cafÃ© — Ôôô MEU"));
   });
 
   it("does not prefer a decode that turns letters into combining marks", () => {
