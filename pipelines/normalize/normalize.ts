@@ -6,6 +6,7 @@
  */
 import type { FetchedDocument, NormalizedDocument, Repair } from "../../shared/document.ts";
 import { removeBoilerplate } from "./clean/boilerplate.ts";
+import { unescapeHtmlEntities } from "./clean/html-entities.ts";
 import { extractHtml, type HtmlExtract, type HtmlMetadata } from "./clean/html-extract.ts";
 import { extractPlainMetadata } from "./clean/plain-metadata.ts";
 import { removeRepeatedSentences } from "./clean/repeated-sentences.ts";
@@ -30,15 +31,20 @@ export function toParagraphs(text: string): string[] {
 
 /**
  * Repairs the HTML metadata together with the body: a title alone is too
- * short to be evidence of mojibake, the page as a whole is not. The mojibake
- * repairs never touch line breaks, so the fields come back line by line.
+ * short to be evidence of mojibake, the page as a whole is not. Neither the
+ * reference decoding nor the mojibake repairs touch line breaks, so the
+ * fields come back line by line.
  */
 function repairWithFields(
   text: string,
   fields: (string | null)[],
   repairs: Repair[],
 ): { text: string; fields: (string | null)[] } {
-  const joined = repairMojibake([...fields.map((f) => f ?? ""), text].join("\n"));
+  // Character references left in the text (escaped twice, or a plain-text export) first:
+  // what they stand for may itself be mojibake.
+  const unescaped = unescapeHtmlEntities([...fields.map((f) => f ?? ""), text].join("\n"));
+  repairs.push(...unescaped.repairs);
+  const joined = repairMojibake(unescaped.text);
   repairs.push(...joined.repairs);
   const lines = joined.text.split("\n");
   const body = cleanupText(lines.slice(fields.length).join("\n"));

@@ -1,13 +1,17 @@
 /**
  * Unicode and whitespace normalisation for stored, searchable text: NFC,
- * line endings, control and zero-width characters, stray U+FFFD (not one
- * in a word, which marks a lost character), exotic
- * spaces and full-width ASCII. Full-width punctuation (，。：) is left alone:
+ * line endings, terminal colour codes, control and zero-width characters,
+ * stray U+FFFD (not one in a word, which marks a lost character), exotic
+ * spaces, Latin ligatures and full-width ASCII. Full-width punctuation (，。：) is left alone:
  * it is how Chinese is written and analyzers handle it; full-width digits and
  * Latin letters are folded because "１９８３" would never match "1983".
  */
 import type { Repair } from "../../../shared/document.ts";
 
+// A terminal's escape sequences, pasted from a log or a console ("\x1b[36m", an OSC title):
+// removed whole, before the controls, or "[36m" would be left standing.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences start with ESC
+const terminalEscapes = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 // C0 controls except tab and newline, DEL, and C1 controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -22,6 +26,9 @@ const zeroWidth = /[\u200B\u2060\uFEFF\u00AD]/g;
 const replacement = /(?:锟斤拷)+|(?<![\p{L}\p{M}\p{N}\uFFFD])\uFFFD+(?![\p{L}\p{M}\p{N}\uFFFD])/gu;
 const spaces = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const fullWidth = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+// Latin ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ), which PDF and typeset sources leave in words: "ﬁnancial"
+// would not match "financial" under an analyzer that does not fold them.
+const ligatures = /[\uFB00-\uFB06]/g;
 
 function countAndReplace(
   text: string,
@@ -39,6 +46,10 @@ function countAndReplace(
 export function cleanupText(text: string): { text: string; repairs: Repair[] } {
   const repairs: Repair[] = [];
   let t = text.replace(/\r\n?/g, "\n").normalize("NFC");
+
+  const esc = countAndReplace(t, terminalEscapes, "");
+  t = esc.text;
+  if (esc.count) repairs.push({ kind: "terminal-escapes", count: esc.count, detail: "removed" });
 
   const ctl = countAndReplace(t, controls, "");
   t = ctl.text;
@@ -58,6 +69,10 @@ export function cleanupText(text: string): { text: string; repairs: Repair[] } {
   );
   t = fw.text;
   if (fw.count) repairs.push({ kind: "full-width", count: fw.count, detail: "folded to ASCII" });
+
+  const lig = countAndReplace(t, ligatures, (m) => m.normalize("NFKC"));
+  t = lig.text;
+  if (lig.count) repairs.push({ kind: "ligatures", count: lig.count, detail: "spelled out" });
 
   t = t
     .split("\n")

@@ -3,6 +3,7 @@
  * what `lodestone repair` prints and the first half of the normalize stage.
  */
 import type { Repair } from "../../../shared/document.ts";
+import { unescapeHtmlEntities } from "../clean/html-entities.ts";
 import { cleanupText } from "../clean/text-cleanup.ts";
 import { repairGbkMojibake } from "./mojibake-gbk.ts";
 import { repairLatinMojibake } from "./mojibake-latin.ts";
@@ -42,7 +43,10 @@ export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedTe
   ]);
 }
 
-/** Mojibake repair then cleanup: text → normalised text and every repair made. */
+/**
+ * Character references decoded, mojibake repaired, then cleanup: text →
+ * normalised text and every repair made.
+ */
 export function repairText(text: string, explain?: SpanRepair[]): RepairedText {
-  return runSteps(text, [(t) => repairMojibake(t, explain), cleanupText]);
+  return runSteps(text, [unescapeHtmlEntities, (t) => repairMojibake(t, explain), cleanupText]);
 }

@@ -44,6 +44,18 @@ describe("cleanupText", () => {
     });
   });
 
+  it("removes a terminal's colour codes whole, not only their escape character", () => {
+    const out = cleanupText("\u001b[1;36mNdPr\u001b[0m up 3% \u001b]0;title\u0007today");
+    expect(out.text).toBe("NdPr up 3% today");
+    expect(out.repairs).toEqual([{ kind: "terminal-escapes", count: 3, detail: "removed" }]);
+  });
+
+  it("spells out Latin ligatures, so that search finds the words", () => {
+    const out = cleanupText("\uFB01nancial \uFB02ows, e\uFB00ect, o\uFB03ce");
+    expect(out.text).toBe("financial flows, effect, office");
+    expect(out.repairs).toEqual([{ kind: "ligatures", count: 4, detail: "spelled out" }]);
+  });
+
   it("normalises line endings, trailing spaces and runs of blank lines", () => {
     expect(cleanupText("\r\n\r\nOne  \r\nTwo\r\n\r\n\r\n\r\nThree\n\n\n").text).toBe(
       "One\nTwo\n\nThree",
