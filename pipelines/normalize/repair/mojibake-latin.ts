@@ -28,6 +28,7 @@ import {
 } from "./plausibility.ts";
 import { wordFinal } from "./signature-pairs.ts";
 import type { SpanRepair } from "./span-repair.ts";
+import { noWordWeirder } from "./span-words.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
 
 const maxLayers = 3;
@@ -255,6 +256,8 @@ function repairSpan(
     best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right, preferred);
   }
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
+  // A correct word joined to the damage by a space must not be decoded with it.
+  if (!noWordWeirder(span, best.decoded.text)) return null;
   const text = best.decoded.text;
   explained?.push(new Set(decodes.filter((d) => d.decoded.text === text).map((d) => d.cp)));
   const restoredSpan = restoreLostChars(text, best.decoded.lostChars, left, right);

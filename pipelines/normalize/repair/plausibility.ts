@@ -14,7 +14,7 @@
  *   Hebrew, Armenian or IPA letter ("NESTLɮ", "Bront녔"), a digit against a
  *   Hebrew letter ("5ף35"), a combining mark on nothing ("4288×ׅ"), private-use
  *   or unassigned characters, box drawing against letters, a lower-case letter
- *   before a non-ASCII capital.
+ *   before a non-ASCII capital, historic Cyrillic letters.
  *
  * A repair is taken only when it lowers the score (signatures weigh more).
  */
@@ -179,6 +179,9 @@ const weirdParts: [pattern: string, needs: string][] = [
   ["\\p{L}[¡¿]", "¡¿"],
   // A superscript digit before a digit ("(¹0.2)" for "(±0.2)").
   ["[¹²³][0-9]", "¹²³"],
+  // Historic Cyrillic letters (yat, fita, izhitsa, yus…), in no modern alphabet: "СІ" of a
+  // Ukrainian word in capitals is "Ѳ" through windows-1251.
+  ["[\\u0460-\\u0482]", "\\u0460-\\u0482"],
   // Mahjong tiles, dominoes and playing cards, which no news story writes ("🀔" for "🤔").
   ["[\\u{1F000}-\\u{1F0FF}]", "\\u{1F000}-\\u{1F0FF}"],
   // Spacing diacritics are rare on their own.

@@ -144,6 +144,19 @@ describe("code pages beyond windows-1252", () => {
     expect(weirdness("caf\u0329 — \uF659 MEU")).toBeGreaterThan(weirdness("cafÃ© — Ôôô MEU"));
   });
 
+  it("does not decode a correct word that a space joins to the damage", () => {
+    // "СІ" of the Ukrainian word is "Ѳ" through windows-1251; the word shows no signature.
+    expect(repairMojibake("вЂњРїСЂРёРІРµС‚вЂќ — СІЧЕНЬ 2025").text).toBe("“привет” — СІЧЕНЬ 2025");
+    // Nor one with a signature pair in it that decodes into something weirder.
+    expect(repairMojibake("вЂњРїСЂРёРІРµС‚вЂќ — НАТО: ЃОРЃИЈА ќе одлучи").text).toBe(
+      "“привет” — НАТО: ЃОРЃИЈА ќе одлучи",
+    );
+    // Short damaged words without a signature of their own ("Рё" for "и") still read better.
+    expect(repairMojibake("РїСЂРёРІРµС‚ Рё РјРёСЂ — СЃРѕСЋР· Рё РЅР°СЂРѕРґ").text).toBe(
+      "привет и мир — союз и народ",
+    );
+  });
+
   it("does not prefer a decode that turns letters into combining marks", () => {
     const line = "Crème brûlée, naïve | CrÃ¨me brÃ»lÃ©e, naÃ¯ve";
     expect(repairMojibake(line).text).toBe("Crème brûlée, naïve | Crème brûlée, naïve");
