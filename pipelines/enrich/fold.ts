@@ -4,7 +4,8 @@
  * body. Matching runs on folded text; mentions are always sliced from the
  * original.
  */
-import * as OpenCC from "opencc-js";
+// Only the Traditional → Simplified tables: the full package loads both directions.
+import * as OpenCC from "opencc-js/t2cn";
 import { hasHan } from "../../shared/text/han.ts";
 
 /** Full-width ASCII (U+FF01–U+FF5E) is the half-width form plus this offset. */
