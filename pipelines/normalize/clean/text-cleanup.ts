@@ -1,6 +1,6 @@
 /**
  * Unicode and whitespace normalisation for stored, searchable text: NFC,
- * line endings, terminal colour codes, control and zero-width characters,
+ * line endings and separators, lone surrogates, terminal colour codes, control and zero-width characters,
  * stray U+FFFD (not one in a word, which marks a lost character), exotic
  * spaces, Latin ligatures and full-width ASCII. Full-width punctuation (，。：) is left alone:
  * it is how Chinese is written and analyzers handle it; full-width digits and
@@ -12,6 +12,10 @@ import type { Repair } from "../../../shared/document.ts";
 // removed whole, before the controls, or "[36m" would be left standing.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences start with ESC
 const terminalEscapes = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
+// Half of a surrogate pair without the other (a JSON escape cut in two): not a character at
+// all, and no analyzer or JSON parser downstream takes it the same way. It becomes U+FFFD, the
+// mark of a lost character, which the rule below keeps in a word and removes elsewhere.
+const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0 controls except tab and newline, DEL, and C1 controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -45,7 +49,13 @@ function countAndReplace(
 
 export function cleanupText(text: string): { text: string; repairs: Repair[] } {
   const repairs: Repair[] = [];
-  let t = text.replace(/\r\n?/g, "\n").normalize("NFC");
+  // Unicode's line and paragraph separators end lines as "\n" does (a paragraph per line).
+  let t = text.replace(/\r\n?|[\u2028\u2029]/g, "\n").normalize("NFC");
+
+  const half = countAndReplace(t, loneSurrogates, "\uFFFD");
+  t = half.text;
+  if (half.count)
+    repairs.push({ kind: "lone-surrogates", count: half.count, detail: "marked lost" });
 
   const esc = countAndReplace(t, terminalEscapes, "");
   t = esc.text;

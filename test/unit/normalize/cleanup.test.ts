@@ -50,6 +50,19 @@ describe("cleanupText", () => {
     expect(out.repairs).toEqual([{ kind: "terminal-escapes", count: 3, detail: "removed" }]);
   });
 
+  it("marks half a surrogate pair as a lost character, and keeps whole pairs", () => {
+    const out = cleanupText("Lyna\uD835s (\uDE00) ok 😀");
+    expect(out.text).toBe("Lyna\uFFFDs () ok 😀");
+    expect(out.repairs).toEqual([
+      { kind: "lone-surrogates", count: 2, detail: "marked lost" },
+      { kind: "replacement-char", count: 1, detail: "removed" },
+    ]);
+  });
+
+  it("ends lines at Unicode's line and paragraph separators", () => {
+    expect(cleanupText("first\u2028second\u2029third").text).toBe("first\nsecond\nthird");
+  });
+
   it("spells out Latin ligatures, so that search finds the words", () => {
     const out = cleanupText("\uFB01nancial \uFB02ows, e\uFB00ect, o\uFB03ce");
     expect(out.text).toBe("financial flows, effect, office");
