@@ -5,6 +5,7 @@
  * decode without errors but put letters and symbols in the wrong places
  * (KOI8-R read as windows-1251 swaps case, IBM866 as MacCyrillic puts
  * symbols inside words, MacRoman as windows-1252 puts "Š" in "KŠufer").
+ * A third, mixed scripts, tells a misread code page of another script.
  */
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point
@@ -25,6 +26,28 @@ const symbolBeforeWordRe =
 /** Letters of Serbian and Macedonian, rare enough elsewhere to weigh as an anomaly when many. */
 const rareCyrillicRe = /[ЂђЃѓЉљЊњЋћЌќЏџЅѕЈј]/g;
 
+/**
+ * Letters of scripts that no word joins: Latin against Cyrillic or Greek
+ * ("Voilа" is "Voilà" through windows-1251, "L’иTи" is "L’ÉTÉ"), Cyrillic
+ * against Greek ("Θeskα"), Hebrew or Arabic against any of them, and a Han or
+ * Hangul character between two Latin letters ("A蹥r" is Turkish "Ağır" through
+ * GBK). Chinese and Korean glue Latin names to their own letters ("LG전자",
+ * "iPhone手机"), so a CJK character only counts with Latin on both sides; an
+ * ASCII capital before Cyrillic is a common homoglyph and does not count.
+ */
+const latinCyrGreek =
+  "(?:[a-z\\u00C0-\\u024F][\\u0370-\\u03FF\\u0400-\\u04FF]|[\\u0370-\\u03FF\\u0400-\\u04FF][A-Za-z\\u00C0-\\u024F]|[\\u0370-\\u03FF][\\u0400-\\u04FF]|[\\u0400-\\u04FF][\\u0370-\\u03FF])";
+const rtl = "\\p{Script=Hebrew}\\p{Script=Arabic}";
+const mixedScriptRe = new RegExp(
+  [
+    latinCyrGreek,
+    `[${rtl}][A-Za-z\\u00C0-\\u04FF]`,
+    `[A-Za-z\\u00C0-\\u04FF][${rtl}]`,
+    "[A-Za-z](?:\\p{Script=Han}|\\p{Script=Hangul})+(?=[A-Za-z])",
+  ].join("|"),
+  "gu",
+);
+
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
@@ -41,6 +64,11 @@ export function brokenChars(text: string): number {
 export function isCleanDecode(text: string): boolean {
   const broken = brokenChars(text);
   return broken === 0 || broken / text.length <= 0.005;
+}
+
+/** Places where letters of scripts that no word joins meet (mixedScriptRe). */
+export function mixedScripts(text: string): number {
+  return count(mixedScriptRe, text);
 }
 
 /** Anomalies of letter and symbol placement, for choosing among code pages of one script. */

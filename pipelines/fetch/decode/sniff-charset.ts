@@ -14,7 +14,7 @@
 import { onFirstUse } from "../../../shared/load-on-first-use.ts";
 import { familyOf } from "./charset-families.ts";
 import { canonicalCharset, isMultiByteLegacy } from "./charset-names.ts";
-import { anomalies, isCleanDecode } from "./decode-quality.ts";
+import { anomalies, isCleanDecode, mixedScripts } from "./decode-quality.ts";
 import { decodeLegacy, type Sniffed } from "./legacy-decode.ts";
 import { betterSpelled } from "./spelling-rival.ts";
 
@@ -70,14 +70,43 @@ function cleanCandidates(sample: Uint8Array): Sniffed[] {
   return out;
 }
 
+/** What browsers assume for undeclared Western text. */
+const browserDefault: Sniffed = { charset: "windows-1252", confidence: 0.1 };
+
 /** Bytes (not UTF-8, not UTF-16/32, not ISO-2022) → the likeliest legacy charset. */
 export function sniffLegacy(bytes: Uint8Array): Sniffed {
   const sample = bytes.subarray(0, sampleBytes);
   const fast = chardetAlone(sample);
   if (fast) return fast;
   const candidates = cleanCandidates(sample);
+  return unmixed(sample, choose(sample, candidates), candidates);
+}
+
+/**
+ * A pick whose decode joins letters of scripts no word joins ("Voilа" with a
+ * Cyrillic а: a short French line through windows-1251, a classic misreading
+ * of byte statistics) gives way to windows-1252, or else the likeliest other
+ * candidate, that decodes clean with fewer of them and no more anomalies.
+ * The detectors' statistics were wrong here, so their ranking says little;
+ * browsers' default goes first ("Voilà", not Baltic "Voilā").
+ */
+function unmixed(sample: Uint8Array, chosen: Sniffed, candidates: Sniffed[]): Sniffed {
+  const decoded = decodeLegacy(sample, chosen.charset);
+  const mixed = mixedScripts(decoded);
+  if (mixed === 0) return chosen;
+  const ours = anomalies(decoded);
+  for (const other of [browserDefault, ...candidates]) {
+    if (other.charset === chosen.charset) continue;
+    const text = decodeLegacy(sample, other.charset);
+    if (isCleanDecode(text) && mixedScripts(text) < mixed && anomalies(text) <= ours) return other;
+  }
+  return chosen;
+}
+
+/** The detectors' pick among clean candidates, checked by spelling and by anomalies. */
+function choose(sample: Uint8Array, candidates: Sniffed[]): Sniffed {
   const top = candidates[0];
-  if (!top) return { charset: "windows-1252", confidence: 0.1 };
+  if (!top) return browserDefault;
   const spelled = betterSpelled(sample, top, candidates);
   if (spelled) return spelled;
   const family = familyOf(top.charset);

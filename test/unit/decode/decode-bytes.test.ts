@@ -105,6 +105,12 @@ describe("decodeBytes: short and symbol-rich undeclared text", () => {
     expect(decodeBytes(iconv.encode(headline, "windows-1252")).text).toBe(headline);
   });
 
+  it("does not take a short French line for Cyrillic, which would put а in a Latin word", () => {
+    // Byte statistics read the lone 0xE0 as windows-1251 "а" ("Voilа") and 0xC9 as "и".
+    for (const text of ["Voilà le travail", "L’ÉTÉ DES MÉTAUX"])
+      expect(decodeBytes(iconv.encode(text, "windows-1252")).text).toBe(text);
+  });
+
   it("reads œ from ISO-8859-15, where windows-1252 would put ½ inside words", () => {
     const text = "Le cœur du projet : une œuvre de sœurs, un vœu tenu, 12 € le kilo.";
     expect(decodeBytes(iconv.encode(text, "iso-8859-15")).text).toBe(text);
