@@ -44,5 +44,7 @@ export function comparisonKey(text: string): string {
 
 /** Collapses the runs of ASCII, ideographic and tab spaces a layout leaves inside a line. */
 export function tidyLine(text: string): string {
+  // Most lines have single spaces only: replacing each with itself would copy the line.
+  if (!/[\t\u3000]| {2}/.test(text)) return text.trim();
   return text.replace(/[ \t\u3000]+/g, " ").trim();
 }

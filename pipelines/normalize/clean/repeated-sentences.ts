@@ -16,12 +16,15 @@ export function removeRepeatedSentences(input: string[]): {
   const paragraphs: string[] = [];
   for (const p of input) {
     const parts = p.match(sentence);
-    // Text the splitter cannot account for exactly (leading punctuation) is kept whole.
-    if (!parts || parts.join("") !== p) {
+    // Text the splitter cannot account for exactly (leading punctuation) is kept whole. The
+    // matches are in order and do not overlap: they cover the paragraph when their lengths add up.
+    if (!parts || parts.reduce((n, s) => n + s.length, 0) !== p.length) {
       paragraphs.push(p);
       continue;
     }
     const kept = parts.filter((s) => {
+      // A sentence shorter than the floor has a shorter key: no key to build (most sentences).
+      if (s.length < minLength) return true;
       const key = s.trim().replace(/\s+/g, " ");
       if (key.length < minLength) return true;
       if (seen.has(key)) {
@@ -31,7 +34,7 @@ export function removeRepeatedSentences(input: string[]): {
       seen.add(key);
       return true;
     });
-    const joined = kept.join("").trim();
+    const joined = (kept.length === parts.length ? p : kept.join("")).trim();
     if (joined !== "") paragraphs.push(joined);
   }
   return { paragraphs, removed };

@@ -40,6 +40,9 @@ const EDGE_CASES = [
   "Les prix des terres rares ont augmenté de 12 % cette semaine à Baotou.",
   "1234567890 !!! ??? ... 2024-05-01 12:00",
   `${"Neodymium oxide prices climbed again as buyers restocked. ".repeat(60)}Ende.`,
+  // Context-dependent lower case (a final Σ), surrogate pairs, and every kind of space.
+  "The ΣΟΦΟΣ index and the ΚΟΣΜΟΣ fund rose — rare earths 📈 up again today",
+  "Prix\u00a0des terres\u2028rares\u3000en hausse\tà Baotou\u202fcette semaine\ufeff.",
   // Longer in lower case than the sample: İ becomes two code units.
   "İİİ İSTANBUL İHRACATÇILARI ".repeat(120),
 ];
