@@ -14,8 +14,40 @@ import { CALENDAR_WORDS, LEADING_STOPWORDS } from "./lexicon.ts";
 
 /** Words of context kept on each side of an unexplained capitalised run. */
 const CONTEXT_WORDS = 4;
-/** A word: a run of non-space characters, with its offset. */
-const WORD = /\S+/gu;
+/** What `\s` matches (ECMAScript WhiteSpace and LineTerminator): the breaks between words. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The words (runs of non-space characters) with their offsets. A scan, not
+ * `matchAll(/\S+/g)`: a match array per word was the stage's largest
+ * allocation.
+ */
+function wordsOf(text: string): { text: string; start: number }[] {
+  const words: { text: string; start: number }[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isSpace(text.charCodeAt(i));
+    if (space && start >= 0) {
+      words.push({ text: text.slice(start, i), start });
+      start = -1;
+    } else if (!space && start < 0) start = i;
+  }
+  return words;
+}
 /** Where a sentence ends: a window never reaches across it. */
 const SENTENCE_END = /[.!?。！？]["”’)]*$/u;
 
@@ -69,7 +101,7 @@ function coveredBy(known: readonly Candidate[], start: number, end: number): boo
  * the word lists, one per line; nearby windows merge.
  */
 export function nameBearingText(text: string, known: readonly Candidate[]): string {
-  const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index }));
+  const words = wordsOf(text);
   const keep = new Uint8Array(words.length);
   words.forEach((word, i) => {
     if (!isCapitalised(word.text)) return;
