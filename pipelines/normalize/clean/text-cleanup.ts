@@ -33,6 +33,9 @@ const fullWidth = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 // Latin ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ), which PDF and typeset sources leave in words: "ﬁnancial"
 // would not match "financial" under an analyzer that does not fold them.
 const ligatures = /[\uFB00-\uFB06]/g;
+/** What the three passes above look for: ESC, a surrogate (paired or not), a ligature. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts a terminal escape
+const rareUnits = /[\u001B\uD800-\uDFFF\uFB00-\uFB06]/;
 
 function countAndReplace(
   text: string,
@@ -52,14 +55,18 @@ export function cleanupText(text: string): { text: string; repairs: Repair[] } {
   // Unicode's line and paragraph separators end lines as "\n" does (a paragraph per line).
   let t = text.replace(/\r\n?|[\u2028\u2029]/g, "\n").normalize("NFC");
 
-  const half = countAndReplace(t, loneSurrogates, "\uFFFD");
-  t = half.text;
-  if (half.count)
-    repairs.push({ kind: "lone-surrogates", count: half.count, detail: "marked lost" });
+  // Surrogates, escapes and ligatures are rare: one test spares most texts three passes.
+  const rare = rareUnits.test(t);
+  if (rare) {
+    const half = countAndReplace(t, loneSurrogates, "\uFFFD");
+    t = half.text;
+    if (half.count)
+      repairs.push({ kind: "lone-surrogates", count: half.count, detail: "marked lost" });
 
-  const esc = countAndReplace(t, terminalEscapes, "");
-  t = esc.text;
-  if (esc.count) repairs.push({ kind: "terminal-escapes", count: esc.count, detail: "removed" });
+    const esc = countAndReplace(t, terminalEscapes, "");
+    t = esc.text;
+    if (esc.count) repairs.push({ kind: "terminal-escapes", count: esc.count, detail: "removed" });
+  }
 
   const ctl = countAndReplace(t, controls, "");
   t = ctl.text;
@@ -80,9 +87,11 @@ export function cleanupText(text: string): { text: string; repairs: Repair[] } {
   t = fw.text;
   if (fw.count) repairs.push({ kind: "full-width", count: fw.count, detail: "folded to ASCII" });
 
-  const lig = countAndReplace(t, ligatures, (m) => m.normalize("NFKC"));
-  t = lig.text;
-  if (lig.count) repairs.push({ kind: "ligatures", count: lig.count, detail: "spelled out" });
+  if (rare) {
+    const lig = countAndReplace(t, ligatures, (m) => m.normalize("NFKC"));
+    t = lig.text;
+    if (lig.count) repairs.push({ kind: "ligatures", count: lig.count, detail: "spelled out" });
+  }
 
   t = t
     .split("\n")
