@@ -48,6 +48,7 @@ function wordsOf(text: string): { text: string; start: number }[] {
   }
   return words;
 }
+
 /** Where a sentence ends: a window never reaches across it. */
 const SENTENCE_END = /[.!?。！？]["”’)]*$/u;
 

@@ -1,10 +1,11 @@
 /**
  * Unicode and whitespace normalisation for stored, searchable text: NFC,
- * line endings and separators, lone surrogates, terminal colour codes, control and zero-width characters,
- * stray U+FFFD (not one in a word, which marks a lost character), exotic
- * spaces, Latin ligatures and full-width ASCII. Full-width punctuation (，。：) is left alone:
- * it is how Chinese is written and analyzers handle it; full-width digits and
- * Latin letters are folded because "１９８３" would never match "1983".
+ * line endings and separators, lone surrogates, terminal colour codes,
+ * control and zero-width characters, stray U+FFFD (not one in a word, which
+ * marks a lost character), exotic spaces, Latin ligatures and full-width
+ * ASCII. Full-width punctuation (，。：) is left alone: it is how Chinese is
+ * written and analyzers handle it; full-width digits and Latin letters are
+ * folded because "１９８３" would never match "1983".
  */
 import type { Repair } from "../../../shared/document.ts";
 
