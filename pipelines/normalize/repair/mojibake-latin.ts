@@ -255,7 +255,12 @@ function repairSpan(
     const score = implausibilityWith(candidate, weird);
     best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right, preferred);
   }
-  if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) return null;
+  if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) {
+    // Signed only by a neighbour's damage ("ÄŒeÅ¡tina": "ÄŒ" is judged beside
+    // the unrepaired "Å¡"), the span is judged again once the line's signed
+    // spans are repaired, as an unsigned one.
+    return lostNbsp || hasSignature(span) ? null : "unsigned";
+  }
   // A correct word joined to the damage by a space must not be decoded with it.
   if (!noWordWeirder(span, best.decoded.text)) return null;
   const text = best.decoded.text;

@@ -132,6 +132,14 @@ describe("code pages beyond windows-1252", () => {
     }
   });
 
+  it("judges a span signed only by its neighbour's damage again once that damage is repaired", () => {
+    // "ÄŒ" (Č) is two letters to the gate; beside the unrepaired "Å¡" it
+    // scores no better decoded, beside "š" it does. The real "č" keeps the
+    // line from being decoded whole.
+    expect(repairMojibake("ÄŒeÅ¡tina a slovenčina").text).toBe("Čeština a slovenčina");
+    expect(repairMojibake("Œuvre, Škoda et Ärger").text).toBe("Œuvre, Škoda et Ärger");
+  });
+
   it("keeps a real word-final symbol in a damaged line, and a real word after a dash", () => {
     expect(repairMojibake("cafÃ© — AHÅ™ — ROMÂNĂ™").text).toBe("café — AHÅ™ — ROMÂNĂ™");
     expect(repairMojibake("cafÃ© — Œuvre, Škoda").text).toBe("café — Œuvre, Škoda");
