@@ -6,7 +6,10 @@
  * page and decoded as browsers decode windows-1252 (the five undefined bytes
  * kept as C1 controls) and as Latin-1. Prints, per path, the lines restored
  * exactly and the lines changed into anything else; the mojibake, real-text
- * and damage benches watch the text that must stay as it is.
+ * and damage benches watch the text that must stay as it is. Then the other
+ * direction, UTF-8 read as Shift_JIS (mojibake-double-byte.ts), on the
+ * Japanese and Simplified Chinese lines: characters restored, marked lost
+ * (U+FFFD), wrong, and in lines left unrepaired.
  * Run: npx tsx test/bench/legacy-cjk-eval.ts
  */
 import { readFileSync } from "node:fs";
@@ -91,3 +94,32 @@ console.log(
   `\nrestored exactly: ${all.restored}/${all.lines} lines (${share}%); changed into something else: ${all.wrong}`,
 );
 console.log(`speed: ${(chars / cpuMicros).toFixed(2)} M characters/s`);
+
+console.log("\nUTF-8 read as Shift_JIS   characters  restored  marked lost  wrong  in lines left");
+const japanese = sets.find((set) => set.language === "ja")?.lines ?? [];
+for (const [language, texts] of [
+  ["ja", japanese],
+  ["zh-Hans", simplified],
+] as const) {
+  const tally = { chars: 0, restored: 0, lost: 0, wrong: 0, left: 0 };
+  for (const line of texts) {
+    const original = [...line];
+    const repaired = [...repairMojibake(iconv.decode(Buffer.from(line, "utf8"), "shift_jis")).text];
+    tally.chars += original.length;
+    // A line whose length changed was not repaired whole: its characters cannot be lined up.
+    if (repaired.length !== original.length) {
+      tally.left += original.length;
+      continue;
+    }
+    original.forEach((ch, i) => {
+      if (repaired[i] === ch) tally.restored++;
+      else if (repaired[i] === "\uFFFD") tally.lost++;
+      else tally.wrong++;
+    });
+  }
+  const cells = [tally.chars, tally.restored, tally.lost, tally.wrong, tally.left];
+  const widths = [10, 9, 12, 6, 14];
+  console.log(
+    `${language.padEnd(25)} ${cells.map((n, k) => String(n).padStart(widths[k] ?? 8)).join(" ")}`,
+  );
+}

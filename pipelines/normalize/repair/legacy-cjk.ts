@@ -155,18 +155,18 @@ function mostlyCommon(model: CharModel, text: string): boolean {
   return chars > 0 && common >= 0.9 * chars;
 }
 
-/** Share of Big5 pairs whose lead byte is in the frequent-character half (A4–C6) or the symbols (A1–A3). */
-function big5FrequentShare(bytes: Uint8Array): number {
+/** Share of a double-byte run's pairs whose lead byte is in [lo, hi] (ASCII bytes stand alone). */
+function leadShare(bytes: Uint8Array, lo: number, hi: number): number {
   let pairs = 0;
-  let frequent = 0;
+  let inRange = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] ?? 0;
     if (b < 0x81) continue;
     pairs++;
-    if (b >= 0xa1 && b <= 0xc6) frequent++;
+    if (b >= lo && b <= hi) inRange++;
     i++;
   }
-  return pairs === 0 ? 0 : frequent / pairs;
+  return pairs === 0 ? 0 : inRange / pairs;
 }
 
 /** Share of letters outside the scripts `inScript` counts (1 for a text without letters). */
@@ -184,36 +184,36 @@ const hangulOrKanaHan = {
 const readsGbk = (decoded: string, _bytes: Uint8Array, model: CharModel) =>
   hanLikeRe.test(decoded) && mostlyCommon(model, decoded);
 
-/** Whether some byte is one of `leads`: the rows kana are on. */
-const hasAny = (bytes: Uint8Array, leads: readonly number[]) =>
-  bytes.some((b) => leads.includes(b));
-
 const codePages: CodePage[] = [
   {
     name: "euc-kr",
     pass: "before",
-    fits: eucKrProper,
+    // Hangul syllables are rows B0–C8: GB2312's Han spread over B0–F7.
+    fits: (bytes) => eucKrProper(bytes) && leadShare(bytes, 0xb0, 0xc8) >= 0.9,
     reads: readsKorean,
     foreign: hangulOrKanaHan.hangul,
   },
   {
     name: "shift_jis",
     pass: "before",
-    fits: (bytes) => hasAny(bytes, [0x82, 0x83]),
+    // Hiragana are row 82, katakana row 83.
+    fits: (bytes) => leadShare(bytes, 0x82, 0x83) >= 0.2,
     reads: readsJapanese,
     foreign: hangulOrKanaHan.japanese,
   },
   {
     name: "euc-jp",
     pass: "before",
-    fits: (bytes) => hasAny(bytes, [0xa4, 0xa5]),
+    // Kana are rows A4 and A5.
+    fits: (bytes) => leadShare(bytes, 0xa4, 0xa5) >= 0.2,
     reads: readsJapanese,
     foreign: hangulOrKanaHan.japanese,
   },
   {
     name: "big5",
     pass: "before",
-    fits: (bytes) => big5FrequentShare(bytes) >= 0.95,
+    // The frequent characters are rows A4–C6, the symbols A1–A3.
+    fits: (bytes) => leadShare(bytes, 0xa1, 0xc6) >= 0.95,
     // GB2312 bytes can read as Big5 too: GBK's reading, when it holds, is left for after.
     reads: (decoded, bytes, model) =>
       hanLikeRe.test(decoded) &&

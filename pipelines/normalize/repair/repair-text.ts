@@ -6,7 +6,7 @@ import type { Repair } from "../../../shared/document.ts";
 import { unescapeHtmlEntities } from "../clean/html-entities.ts";
 import { cleanupText } from "../clean/text-cleanup.ts";
 import { repairGbkBytes, repairLegacyCjkBytes } from "./legacy-cjk.ts";
-import { repairGbkMojibake } from "./mojibake-gbk.ts";
+import { repairDoubleByteMojibake } from "./mojibake-double-byte.ts";
 import { repairLatinMojibake } from "./mojibake-latin.ts";
 import { repairThaiMojibake } from "./mojibake-thai.ts";
 import type { SpanRepair } from "./span-repair.ts";
@@ -43,7 +43,7 @@ export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedTe
     (t) => repairLegacyCjkBytes(t, explain),
     (t) => repairLatinMojibake(t, explain),
     (t) => repairGbkBytes(t, explain),
-    (t) => repairGbkMojibake(t, explain),
+    (t) => repairDoubleByteMojibake(t, explain),
     (t) => repairThaiMojibake(t, explain),
   ]);
 }
