@@ -39,16 +39,24 @@ import {
 import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
 import type { SpanRepair } from "./span-repair.ts";
 
-/** Before the single-byte repair, or after it. */
-type Pass = "before" | "after";
+/** What a code page's reading of a run is judged with. */
+interface Reading {
+  decoded: string;
+  bytes: Uint8Array;
+  run: string;
+  /** Two characters before the run, for the character model. */
+  before: string;
+  model: CharModel;
+}
 
 interface CodePage {
   name: string;
-  pass: Pass;
-  /** A look at the bytes, before decoding them, that most runs of other text fail. */
+  /** A look at an anchor's bytes, before decoding them, that most runs of other text fail. */
   fits(bytes: Uint8Array): boolean;
-  /** Whether a clean decode reads as real text of the code page's language. */
-  reads(decoded: string, bytes: Uint8Array, model: CharModel): boolean;
+  /** Whether a clean decode of an anchor (a long run) reads as real text of the code page's language. */
+  reads(reading: Reading): boolean;
+  /** The same for any run, once the document's anchors have shown the code page. */
+  readsShort(reading: Reading): boolean;
   /** Share of a text's letters outside the code page's script (what --explain prints for all but GBK). */
   foreign(text: string): number;
 }
@@ -67,8 +75,10 @@ const runRe = new RegExp(`[${high}](?:[${high}]|(?<=[${high}])[\\x40-\\x7E]| (?=
  * are passed over by one native scan.
  */
 const closeHighRe = new RegExp(`[${high}]{2}`);
-/** Fewer high bytes than this are no evidence: two letters of real Latin text can be anything. */
-const minHighBytes = 4;
+/** An anchor has at least this many high bytes (three double-byte characters): a few letters of real Latin text can be anything. */
+const minHighBytes = 6;
+/** Once anchors have shown the code page, a run of one double-byte character is read too. */
+const minShortBytes = 2;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character is never a repair's result
 const controlRe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
@@ -115,6 +125,12 @@ const hanLikeRe = new RegExp(
   "u",
 );
 
+/** Whether a text has a character beyond Latin-1 (one of windows-1252's own 27). */
+function beyondLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
+  return false;
+}
+
 /** Characters of a run that are not ASCII (all of them high: the run is made so). */
 function highCount(run: string): number {
   let n = 0;
@@ -133,14 +149,16 @@ function eucKrProper(bytes: Uint8Array): boolean {
   return true;
 }
 
-function readsKorean(decoded: string): boolean {
+/** Hangul syllables, at least nine letters in ten, and at least `minLetters` letters. */
+function readsKorean(decoded: string, minLetters: number): boolean {
   const { letters, hangul } = scriptCounts(decoded);
-  return letters >= 2 && hangul >= 0.9 * letters;
+  return letters >= minLetters && hangul >= 0.9 * letters;
 }
 
-function readsJapanese(decoded: string): boolean {
+/** Kana and Han only, kana at least `minKana` of the letters. */
+function readsJapanese(decoded: string, minKana: number): boolean {
   const { letters, kana, han } = scriptCounts(decoded);
-  return letters >= 2 && kana + han === letters && kana >= 0.2 * letters;
+  return letters >= 1 && kana + han === letters && kana >= minKana * letters;
 }
 
 /** Nearly every character must be one the model has seen often enough to be common. */
@@ -181,54 +199,64 @@ const hangulOrKanaHan = {
   han: (text: string) => foreignShare(text, (c) => c.han),
 };
 
-const readsGbk = (decoded: string, _bytes: Uint8Array, model: CharModel) =>
+const readsGbkShort = ({ decoded, model }: Reading) =>
   hanLikeRe.test(decoded) && mostlyCommon(model, decoded);
 
+/** Han alone could be anything: an anchor must also be clearly more probable to the character model. */
+const readsGbk = (reading: Reading) =>
+  readsGbkShort(reading) &&
+  meanLogProb(reading.model, reading.before, reading.decoded) >
+    meanLogProb(reading.model, reading.before, reading.run);
+
+/**
+ * In the order an anchor is tried: the scripts that tell themselves apart
+ * first, then GBK, then Big5, whose bytes GB2312's also are (GBK's reading,
+ * when it holds, goes first).
+ */
 const codePages: CodePage[] = [
   {
     name: "euc-kr",
-    pass: "before",
     // Hangul syllables are rows B0–C8: GB2312's Han spread over B0–F7.
     fits: (bytes) => eucKrProper(bytes) && leadShare(bytes, 0xb0, 0xc8) >= 0.9,
-    reads: readsKorean,
+    reads: ({ decoded }) => readsKorean(decoded, 2),
+    readsShort: ({ decoded, bytes }) => eucKrProper(bytes) && readsKorean(decoded, 1),
     foreign: hangulOrKanaHan.hangul,
   },
   {
     name: "shift_jis",
-    pass: "before",
     // Hiragana are row 82, katakana row 83.
     fits: (bytes) => leadShare(bytes, 0x82, 0x83) >= 0.2,
-    reads: readsJapanese,
+    reads: ({ decoded }) => readsJapanese(decoded, 0.2),
+    readsShort: ({ decoded }) => readsJapanese(decoded, 0),
     foreign: hangulOrKanaHan.japanese,
   },
   {
     name: "euc-jp",
-    pass: "before",
     // Kana are rows A4 and A5.
     fits: (bytes) => leadShare(bytes, 0xa4, 0xa5) >= 0.2,
-    reads: readsJapanese,
+    reads: ({ decoded }) => readsJapanese(decoded, 0.2),
+    readsShort: ({ decoded }) => readsJapanese(decoded, 0),
     foreign: hangulOrKanaHan.japanese,
   },
   {
-    name: "big5",
-    pass: "before",
-    // The frequent characters are rows A4–C6, the symbols A1–A3.
-    fits: (bytes) => leadShare(bytes, 0xa1, 0xc6) >= 0.95,
-    // GB2312 bytes can read as Big5 too: GBK's reading, when it holds, is left for after.
-    reads: (decoded, bytes, model) =>
-      hanLikeRe.test(decoded) &&
-      !readsGbk(iconv.decode(Buffer.from(bytes), "gb18030"), bytes, model),
+    name: "gb18030",
+    fits: () => true,
+    reads: readsGbk,
+    readsShort: readsGbkShort,
     foreign: hangulOrKanaHan.han,
   },
   {
-    name: "gb18030",
-    pass: "after",
-    fits: () => true,
-    reads: readsGbk,
+    name: "big5",
+    // The frequent characters are rows A4–C6, the symbols A1–A3.
+    fits: (bytes) => leadShare(bytes, 0xa1, 0xc6) >= 0.95,
+    reads: (reading) =>
+      hanLikeRe.test(reading.decoded) &&
+      !readsGbk({ ...reading, decoded: iconv.decode(Buffer.from(reading.bytes), "gb18030") }),
+    readsShort: ({ decoded, bytes }) =>
+      hanLikeRe.test(decoded) && leadShare(bytes, 0xa1, 0xc6) >= 0.95,
     foreign: hangulOrKanaHan.han,
   },
 ];
-
 /**
  * Whether some code page of the single-byte repair (code-pages.ts) gives the
  * run's characters bytes that are UTF-8: then it is that repair's mojibake
@@ -258,85 +286,112 @@ function utf8Through(cp: SingleByteCodePage, run: string): boolean {
   return need === 0;
 }
 
-/** What a run's bytes read as: the first code page of the pass whose clean decode reads as its language. */
-function decodeRun(
-  bytes: Uint8Array,
-  pass: Pass,
-  model: CharModel,
-): { text: string; cp: CodePage } | null {
+/** A run of high characters that may be legacy bytes: where it is, and its bytes. */
+interface Run {
+  start: number;
+  end: number;
+  text: string;
+  bytes: Uint8Array;
+  high: number;
+}
+
+/** The runs of a text that could be legacy bytes read as Latin. */
+function candidateRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const m of text.matchAll(runRe)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const high = highCount(m[0]);
+    // "¦~" is Big5's 年: a trail byte may be ASCII, so a short run counts all its bytes.
+    if (m[0].length < minShortBytes) continue;
+    // Legacy bytes read as Latin give Latin-1 and windows-1252 characters
+    // only: a run against any other ("õ╗Àõ©", cp850's box drawing) is a
+    // piece of some other code page's mojibake.
+    if (text.charCodeAt(start - 1) >= 0x80 || text.charCodeAt(end) >= 0x80) continue;
+    const bytes = toSingleBytes(m[0]);
+    // UTF-8 read as windows-1252, the commonest mojibake, is told at once.
+    if (!bytes || (high >= minHighBytes && isUtf8(bytes))) continue;
+    runs.push({ start, end, text: m[0], bytes, high });
+  }
+  return runs;
+}
+
+/** A run's clean decode through `cp`, or null (U+FFFD, a control character). */
+function cleanDecode(cp: CodePage, bytes: Uint8Array): string | null {
+  const decoded = iconv.decode(Buffer.from(bytes), cp.name);
+  return decoded.includes("\uFFFD") || controlRe.test(decoded) ? null : decoded;
+}
+
+/** The code page an anchor (a long run) reads through, first in `codePages` order, or null. */
+function anchorCodePage(text: string, run: Run, model: CharModel): CodePage | null {
+  const before = text.slice(Math.max(0, run.start - 2), run.start);
   for (const cp of codePages) {
-    if (cp.pass !== pass || !cp.fits(bytes)) continue;
-    const text = iconv.decode(Buffer.from(bytes), cp.name);
-    if (text.includes("\uFFFD") || controlRe.test(text) || !cp.reads(text, bytes, model)) continue;
-    return { text, cp };
+    if (!cp.fits(run.bytes)) continue;
+    const decoded = cleanDecode(cp, run.bytes);
+    if (decoded === null) continue;
+    if (cp.reads({ decoded, bytes: run.bytes, run: run.text, before, model })) return cp;
   }
   return null;
 }
 
-/** Text → text with the East Asian legacy bytes of one pass's code pages repaired. */
-function repairPass(
-  text: string,
-  pass: Pass,
-  explain?: SpanRepair[],
-): { text: string; repairs: Repair[] } {
-  const counts = new Map<string, number>();
-  let model: CharModel | null = null;
-  runRe.lastIndex = 0;
-  const out = text.replace(runRe, (run: string, offset: number) => {
-    if (highCount(run) < minHighBytes) return run;
-    // Legacy bytes read as Latin give Latin-1 and windows-1252 characters
-    // only: a run against any other ("õ╗Àõ©", cp850's box drawing) is a
-    // piece of some other code page's mojibake.
-    const end = offset + run.length;
-    if (text.charCodeAt(offset - 1) >= 0x80 || text.charCodeAt(end) >= 0x80) return run;
-    const bytes = toSingleBytes(run);
-    // UTF-8 read as windows-1252, the commonest mojibake, is told at once.
-    if (!bytes || isUtf8(bytes)) return run;
-    model ??= charModel();
-    const decoded = decodeRun(bytes, pass, model);
-    if (!decoded || utf8ThroughSomeCodePage(run)) return run;
-    let scoreBefore: number;
-    let scoreAfter: number;
-    if (decoded.cp.name === "gb18030") {
-      // Han alone could be anything: the character model must find it more probable.
-      const before = text.slice(Math.max(0, offset - 2), offset);
-      scoreBefore = -meanLogProb(model, before, run);
-      scoreAfter = -meanLogProb(model, before, decoded.text);
-      if (scoreAfter >= scoreBefore) return run;
-    } else {
-      scoreBefore = decoded.cp.foreign(run);
-      scoreAfter = decoded.cp.foreign(decoded.text);
-    }
-    const name = decoded.cp.name === "gb18030" ? "gbk" : decoded.cp.name;
-    // Latin-1 when nothing but windows-1252's own 27 characters tells them apart.
-    const reader = /[^\u0000-\u00FF]/.test(run) ? "windows-1252" : "latin-1";
-    const path = `${name} read as ${reader}`;
-    counts.set(path, (counts.get(path) ?? 0) + [...decoded.text.replace(/ /g, "")].length);
-    explain?.push({ before: run, after: decoded.text, path, scoreBefore, scoreAfter });
-    return decoded.text;
-  });
-  const repairs: Repair[] = [...counts].map(([detail, n]) => ({
-    kind: "mojibake",
-    count: n,
-    detail,
-  }));
-  return { text: repairs.length === 0 ? text : out, repairs };
-}
-
-/** Korean, Japanese and Big5 bytes read as windows-1252/Latin-1 ("ÇÑ±¹", "“Œ‹ž", "¤¤°ê"); before the single-byte repair. */
+/**
+ * Text → text with East Asian legacy bytes read as windows-1252 or Latin-1
+ * repaired ("ÇÑ±¹", "“Œ‹ž", "¥ì¥¢", "¤¤°ê", "ÖÐ¹ú"), and its repairs.
+ * The document's long runs (anchors: four characters or more, not UTF-8
+ * through any single-byte code page) say which code pages it was written
+ * in; then every run, down to a lone character between digits ("2024Äê"
+ * is 2024年), is read through those, the commonest first.
+ */
 export function repairLegacyCjkBytes(
   text: string,
   explain?: SpanRepair[],
 ): { text: string; repairs: Repair[] } {
   if (!closeHighRe.test(text)) return { text, repairs: [] };
-  return repairPass(text, "before", explain);
-}
+  const runs = candidateRuns(text);
+  const anchors = runs.filter(
+    (run) => run.high >= minHighBytes && !utf8ThroughSomeCodePage(run.text),
+  );
+  if (anchors.length === 0) return { text, repairs: [] };
+  const model = charModel();
+  const votes = new Map<CodePage, number>();
+  for (const run of anchors) {
+    const cp = anchorCodePage(text, run, model);
+    if (cp) votes.set(cp, (votes.get(cp) ?? 0) + 1);
+  }
+  if (votes.size === 0) return { text, repairs: [] };
+  const shown = [...votes].sort((a, b) => b[1] - a[1]).map(([cp]) => cp);
 
-/** GBK bytes read as windows-1252/Latin-1 ("ÖÐ¹ú"); after the single-byte repair. */
-export function repairGbkBytes(
-  text: string,
-  explain?: SpanRepair[],
-): { text: string; repairs: Repair[] } {
-  if (!closeHighRe.test(text)) return { text, repairs: [] };
-  return repairPass(text, "after", explain);
+  const counts = new Map<string, number>();
+  let out = "";
+  let pos = 0;
+  for (const run of runs) {
+    // A long run that is UTF-8 through some code page is that repair's; a
+    // short one may be so by chance (a GBK pair C2–DF A1–BF is Latin-1 UTF-8).
+    if (run.high >= minHighBytes && utf8ThroughSomeCodePage(run.text)) continue;
+    const before = text.slice(Math.max(0, run.start - 2), run.start);
+    for (const cp of shown) {
+      const decoded = cleanDecode(cp, run.bytes);
+      if (decoded === null) continue;
+      const reading = { decoded, bytes: run.bytes, run: run.text, before, model };
+      if (!cp.readsShort(reading)) continue;
+      const gbk = cp.name === "gb18030";
+      const scoreBefore = gbk ? -meanLogProb(model, before, run.text) : cp.foreign(run.text);
+      const scoreAfter = gbk ? -meanLogProb(model, before, decoded) : cp.foreign(decoded);
+      // Latin-1 when nothing but windows-1252's own 27 characters tells them apart.
+      const reader = beyondLatin1(run.text) ? "windows-1252" : "latin-1";
+      const path = `${gbk ? "gbk" : cp.name} read as ${reader}`;
+      counts.set(path, (counts.get(path) ?? 0) + [...decoded.replace(/ /g, "")].length);
+      explain?.push({ before: run.text, after: decoded, path, scoreBefore, scoreAfter });
+      out += text.slice(pos, run.start) + decoded;
+      pos = run.end;
+      break;
+    }
+  }
+  if (counts.size === 0) return { text, repairs: [] };
+  const repairs: Repair[] = [...counts].map(([detail, n]) => ({
+    kind: "mojibake",
+    count: n,
+    detail,
+  }));
+  return { text: out + text.slice(pos), repairs };
 }

@@ -5,7 +5,7 @@
 import type { Repair } from "../../../shared/document.ts";
 import { unescapeHtmlEntities } from "../clean/html-entities.ts";
 import { cleanupText } from "../clean/text-cleanup.ts";
-import { repairGbkBytes, repairLegacyCjkBytes } from "./legacy-cjk.ts";
+import { repairLegacyCjkBytes } from "./legacy-cjk.ts";
 import { repairDoubleByteMojibake } from "./mojibake-double-byte.ts";
 import { repairLatinMojibake } from "./mojibake-latin.ts";
 import { repairThaiMojibake } from "./mojibake-thai.ts";
@@ -30,19 +30,18 @@ function runSteps(text: string, steps: ((t: string) => RepairedText)[]): Repaire
 }
 
 /**
- * Mojibake repair only: text → repaired text and its repairs. Korean and
- * Japanese legacy bytes read as Latin first: their scripts are unmistakable,
- * and the single-byte repair could read a piece of them as UTF-8 through
- * some code page. Then the single-byte code pages: their repair is gated by
- * the plausibility model, so it leaves GBK and Big5 mojibake alone, while
- * reading any long Latin-1 run as candidate GBK would turn cp850 or
- * windows-1252 mojibake of Cyrillic into Han characters if it went first.
+ * Mojibake repair only: text → repaired text and its repairs. East Asian
+ * legacy bytes read as Latin first: they are read only where the document's
+ * long runs show a code page and are not UTF-8 through any single-byte one,
+ * and the single-byte repair could otherwise read pieces of them as UTF-8
+ * through some code page. Then the single-byte code pages, gated by the
+ * plausibility model; then UTF-8 read as a double-byte code page, and last
+ * the lossy Thai path.
  */
 export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedText {
   return runSteps(text, [
     (t) => repairLegacyCjkBytes(t, explain),
     (t) => repairLatinMojibake(t, explain),
-    (t) => repairGbkBytes(t, explain),
     (t) => repairDoubleByteMojibake(t, explain),
     (t) => repairThaiMojibake(t, explain),
   ]);

@@ -1,10 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeCp1252 } from "../../../pipelines/normalize/repair/cp1252.ts";
-import {
-  repairGbkBytes,
-  repairLegacyCjkBytes,
-} from "../../../pipelines/normalize/repair/legacy-cjk.ts";
+import { repairLegacyCjkBytes } from "../../../pipelines/normalize/repair/legacy-cjk.ts";
 import type { SpanRepair } from "../../../pipelines/normalize/repair/repair-text.ts";
 import { repairMojibake } from "../../../pipelines/normalize/repair/repair-text.ts";
 
@@ -33,9 +30,20 @@ describe("East Asian legacy bytes read as windows-1252 or Latin-1", () => {
     const repaired = repairMojibake(broken, explain);
     expect(repaired.repairs[0]?.detail).toBe("shift_jis read as windows-1252");
     expect(explain[0]).toMatchObject({ path: "shift_jis read as windows-1252", scoreAfter: 0 });
-    expect(repairMojibake(asLatin1("한국", "euc-kr")).repairs[0]?.detail).toBe(
+    expect(repairMojibake(asLatin1("한국 정부", "euc-kr")).repairs[0]?.detail).toBe(
       "euc-kr read as latin-1",
     );
+  });
+
+  it("reads a lone character between digits once the document's long runs have shown the code page", () => {
+    for (const [codePage, text] of [
+      ["gbk", "稀土价格在2024年3月上涨了5%，市场供应紧张。"],
+      ["big5", "臺灣在2024年3月表示，價格上漲。"],
+      ["euc-kr", "정부는 20일. 희토류 가격이 3월에 5% 올랐다."],
+    ] as const)
+      expect(repairMojibake(asLatin1(text, codePage)).text).toBe(text);
+    // Without a long run there is no evidence: "Äê" alone may be Latin.
+    expect(repairMojibake(asLatin1("2024年", "gbk")).text).toBe("2024Äê");
   });
 
   it("does not read Korean bytes as Chinese, nor as UTF-8 through MacRoman", () => {
@@ -58,7 +66,6 @@ describe("East Asian legacy bytes read as windows-1252 or Latin-1", () => {
       "«Ça ira» — señor Núñez",
     ]) {
       expect(repairLegacyCjkBytes(text).text).toBe(text);
-      expect(repairGbkBytes(text).text).toBe(text);
       expect(repairMojibake(text).text).toBe(text);
     }
   });
