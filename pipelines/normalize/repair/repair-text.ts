@@ -5,6 +5,7 @@
 import type { Repair } from "../../../shared/document.ts";
 import { unescapeHtmlEntities } from "../clean/html-entities.ts";
 import { cleanupText } from "../clean/text-cleanup.ts";
+import { removeByteOrderMarks } from "./byte-order-mark.ts";
 import { repairLegacyCjkBytes } from "./legacy-cjk.ts";
 import { repairDoubleByteMojibake } from "./mojibake-double-byte.ts";
 import { repairLatinMojibake } from "./mojibake-latin.ts";
@@ -30,16 +31,17 @@ function runSteps(text: string, steps: ((t: string) => RepairedText)[]): Repaire
 }
 
 /**
- * Mojibake repair only: text → repaired text and its repairs. East Asian
- * legacy bytes read as Latin first: they are read only where the document's
- * long runs show a code page and are not UTF-8 through any single-byte one,
- * and the single-byte repair could otherwise read pieces of them as UTF-8
- * through some code page. Then the single-byte code pages, gated by the
- * plausibility model; then UTF-8 read as a double-byte code page, and last
- * the lossy Thai path.
+ * Mojibake repair only: text → repaired text and its repairs. First,
+ * byte-order marks read as Latin ("ï»¿"). Then East Asian legacy bytes read
+ * as Latin: they are read only where the document's long runs show a code
+ * page and are not UTF-8 through any single-byte one, and the single-byte
+ * repair could otherwise read pieces of them as UTF-8 through some code
+ * page. Then the single-byte code pages, gated by the plausibility model;
+ * then UTF-8 read as a double-byte code page; last the lossy Thai path.
  */
 export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedText {
   return runSteps(text, [
+    removeByteOrderMarks,
     (t) => repairLegacyCjkBytes(t, explain),
     (t) => repairLatinMojibake(t, explain),
     (t) => repairDoubleByteMojibake(t, explain),

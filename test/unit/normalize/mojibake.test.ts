@@ -26,6 +26,21 @@ describe("lossless mojibake comes back exactly", () => {
     expect(out.repairs.some((r) => r.kind === "mojibake")).toBe(true);
   });
 
+  it("removes a UTF-8 byte-order mark read as windows-1252, once or twice", () => {
+    const text = "ï»¿Rare earth prices rose\nÃ¯Â»Â¿Second file";
+    expect(repairMojibake(text)).toEqual({
+      text: "Rare earth prices rose\nSecond file",
+      repairs: [
+        {
+          kind: "mojibake",
+          count: 2,
+          detail: "utf-8 byte-order mark read as windows-1252, removed",
+        },
+      ],
+    });
+    expect(repairMojibake("Il a dit « ça » ¿verdad?").text).toBe("Il a dit « ça » ¿verdad?");
+  });
+
   it("names the wrong decoding in the repair", () => {
     expect(repairMojibake("Groupâ€™s cafÃ©").repairs).toEqual([
       { kind: "mojibake", count: 2, detail: "utf-8 read as windows-1252" },
