@@ -2,64 +2,31 @@
  * East Asian legacy bytes decoded as windows-1252 or Latin-1, the classic
  * mojibake of pages whose charset was missing or wrong: EUC-KR "ÇÑ±¹" for
  * 한국, Shift_JIS "“Œ‹ž" for 東京, EUC-JP "¥ì¥¢" for レア, Big5 "¤¤°ê"
- * for 中國, GBK "ÖÐ¹ú" for 中国. Each Latin run is turned back into its
- * bytes (cp1252.ts: both decoders at once) and decoded with each code page
- * through iconv-lite's tables; a decode is taken only when it is clean (no
- * U+FFFD, no control character) and reads as its language's script does:
+ * for 中國, GBK "ÖÐ¹ú" for 中国. Each run of Latin characters is turned
+ * back into its bytes (cp1252.ts: both decoders at once) and decoded through
+ * iconv-lite's tables; what a decode must read as is
+ * legacy-cjk-code-pages.ts's.
  *
- * - Korean: Hangul syllables, at least nine letters in ten. EUC-KR puts
- *   syllables on 25 rows of 94; Chinese bytes read as EUC-KR come out a
- *   mix of syllables and Hanja, Japanese ones as loose jamo.
- * - Japanese: kana among the letters (particles and endings are kana in
- *   any sentence), nothing outside kana and Han. Korean or Chinese bytes
- *   read as Shift_JIS or EUC-JP give kanji and half-width katakana, or no
- *   kana at all.
- * - Chinese: Han characters, nearly all of them common. For GBK the
- *   character model says which are (it has read Simplified news); for Big5,
- *   the frequent-character half of the table (lead bytes A4–C6) holds
- *   nearly every character of real text, while GB2312 bytes read as Big5
- *   land in the rare half a third of the time.
- *
- * Kana and Hangul are distinctive enough to go before the single-byte repair
- * (which would otherwise read "ÈñÅ" as UTF-8 through MacRoman, a rare Han
- * character); Han-only decodes go after it, as any long Latin run could
- * pass for some Han, and the gated single-byte repair must have had its say.
- * A run that is valid UTF-8 is never taken: that is the single-byte repair's
- * mojibake.
+ * The document's long runs (anchors) vote for the code pages it was written
+ * in; then every run, down to one character between digits, is read through
+ * those. Runs of a few letters are no evidence on their own, and a run that
+ * is UTF-8 through some single-byte code page is that repair's mojibake
+ * (mojibake-latin.ts), however well its bytes read as Japanese or Big5.
+ * This runs before the single-byte repair, which would otherwise read pieces
+ * of these runs as UTF-8 through some code page ("ÈñÅ", EUC-KR for 희,
+ * is the rare Han "閁" through MacRoman).
  */
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import type { Repair } from "../../../shared/document.ts";
-import { HAN_RANGES } from "../../../shared/text/han.ts";
 import { type CharModel, charModel, meanLogProb } from "./char-model.ts";
 import {
   type CodePage as SingleByteCodePage,
   codePages as singleByteCodePages,
 } from "./code-pages.ts";
 import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
+import { type EastAsianCodePage, eastAsianCodePages } from "./legacy-cjk-code-pages.ts";
 import type { SpanRepair } from "./span-repair.ts";
-
-/** What a code page's reading of a run is judged with. */
-interface Reading {
-  decoded: string;
-  bytes: Uint8Array;
-  run: string;
-  /** Two characters before the run, for the character model. */
-  before: string;
-  model: CharModel;
-}
-
-interface CodePage {
-  name: string;
-  /** A look at an anchor's bytes, before decoding them, that most runs of other text fail. */
-  fits(bytes: Uint8Array): boolean;
-  /** Whether a clean decode of an anchor (a long run) reads as real text of the code page's language. */
-  reads(reading: Reading): boolean;
-  /** The same for any run, once the document's anchors have shown the code page. */
-  readsShort(reading: Reading): boolean;
-  /** Share of a text's letters outside the code page's script (what --explain prints for all but GBK). */
-  foreign(text: string): number;
-}
 
 const high = `\\u0080-\\u00FF${cp1252Specials}`;
 /**
@@ -83,48 +50,6 @@ const minShortBytes = 2;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character is never a repair's result
 const controlRe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
-/** A text's letters (not ASCII, CJK or full-width punctuation), and how many are of each East Asian script. */
-interface ScriptCounts {
-  letters: number;
-  hangul: number;
-  kana: number;
-  han: number;
-}
-
-/** Punctuation, not letters: CJK and full-width punctuation, the middle dot, general punctuation. */
-function isPunctuation(c: number): boolean {
-  return (
-    (c >= 0x3000 && c <= 0x303f) ||
-    (c >= 0xff01 && c <= 0xff0f) ||
-    (c >= 0xff1a && c <= 0xff20) ||
-    (c >= 0xff3b && c <= 0xff40) ||
-    (c >= 0xff5b && c <= 0xff65) ||
-    c === 0x00b7 ||
-    (c >= 0x2010 && c <= 0x2027) ||
-    (c >= 0x2030 && c <= 0x203b)
-  );
-}
-
-/** One pass over the text, by code unit (an astral character counts once, as a letter of no script here). */
-function scriptCounts(text: string): ScriptCounts {
-  const counts = { letters: 0, hangul: 0, kana: 0, han: 0 };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 || (c >= 0xdc00 && c <= 0xdfff) || isPunctuation(c)) continue;
-    counts.letters++;
-    if (c >= 0xac00 && c <= 0xd7a3) counts.hangul++;
-    else if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc)
-      counts.kana++;
-    else if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)) counts.han++;
-  }
-  return counts;
-}
-// Han, CJK and full-width punctuation, and the general punctuation GBK and Big5 carry (“”—…·).
-const hanLikeRe = new RegExp(
-  `^[\\u0020-\\u007E\\u00B7\\u2010-\\u2027\\u2030-\\u203B\\u3000-\\u303F${HAN_RANGES}\\uFF00-\\uFFEF]+$`,
-  "u",
-);
-
 /** Whether a text has a character beyond Latin-1 (one of windows-1252's own 27). */
 function beyondLatin1(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
@@ -138,125 +63,6 @@ function highCount(run: string): number {
   return n;
 }
 
-/**
- * Whether every non-ASCII byte is in A1–FE, as in EUC-KR proper: iconv-lite's
- * "euc-kr" is Microsoft's cp949, whose extension puts 8,822 rare syllables
- * on lead bytes from 81 and trails from 41, where Shift_JIS puts its kana
- * ("ƒA" is ア, and a cp949 syllable).
- */
-function eucKrProper(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80 && b < 0xa1) return false;
-  return true;
-}
-
-/** Hangul syllables, at least nine letters in ten, and at least `minLetters` letters. */
-function readsKorean(decoded: string, minLetters: number): boolean {
-  const { letters, hangul } = scriptCounts(decoded);
-  return letters >= minLetters && hangul >= 0.9 * letters;
-}
-
-/** Kana and Han only, kana at least `minKana` of the letters. */
-function readsJapanese(decoded: string, minKana: number): boolean {
-  const { letters, kana, han } = scriptCounts(decoded);
-  return letters >= 1 && kana + han === letters && kana >= minKana * letters;
-}
-
-/** Nearly every character must be one the model has seen often enough to be common. */
-function mostlyCommon(model: CharModel, text: string): boolean {
-  let chars = 0;
-  let common = 0;
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) continue;
-    chars++;
-    if (model.count(ch) >= 5) common++;
-  }
-  return chars > 0 && common >= 0.9 * chars;
-}
-
-/** Share of a double-byte run's pairs whose lead byte is in [lo, hi] (ASCII bytes stand alone). */
-function leadShare(bytes: Uint8Array, lo: number, hi: number): number {
-  let pairs = 0;
-  let inRange = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x81) continue;
-    pairs++;
-    if (b >= lo && b <= hi) inRange++;
-    i++;
-  }
-  return pairs === 0 ? 0 : inRange / pairs;
-}
-
-/** Share of letters outside the scripts `inScript` counts (1 for a text without letters). */
-function foreignShare(text: string, inScript: (counts: ScriptCounts) => number): number {
-  const counts = scriptCounts(text);
-  return counts.letters === 0 ? 1 : 1 - inScript(counts) / counts.letters;
-}
-
-const hangulOrKanaHan = {
-  hangul: (text: string) => foreignShare(text, (c) => c.hangul),
-  japanese: (text: string) => foreignShare(text, (c) => c.kana + c.han),
-  han: (text: string) => foreignShare(text, (c) => c.han),
-};
-
-const readsGbkShort = ({ decoded, model }: Reading) =>
-  hanLikeRe.test(decoded) && mostlyCommon(model, decoded);
-
-/** Han alone could be anything: an anchor must also be clearly more probable to the character model. */
-const readsGbk = (reading: Reading) =>
-  readsGbkShort(reading) &&
-  meanLogProb(reading.model, reading.before, reading.decoded) >
-    meanLogProb(reading.model, reading.before, reading.run);
-
-/**
- * In the order an anchor is tried: the scripts that tell themselves apart
- * first, then GBK, then Big5, whose bytes GB2312's also are (GBK's reading,
- * when it holds, goes first).
- */
-const codePages: CodePage[] = [
-  {
-    name: "euc-kr",
-    // Hangul syllables are rows B0–C8: GB2312's Han spread over B0–F7.
-    fits: (bytes) => eucKrProper(bytes) && leadShare(bytes, 0xb0, 0xc8) >= 0.9,
-    reads: ({ decoded }) => readsKorean(decoded, 2),
-    readsShort: ({ decoded, bytes }) => eucKrProper(bytes) && readsKorean(decoded, 1),
-    foreign: hangulOrKanaHan.hangul,
-  },
-  {
-    name: "shift_jis",
-    // Hiragana are row 82, katakana row 83.
-    fits: (bytes) => leadShare(bytes, 0x82, 0x83) >= 0.2,
-    reads: ({ decoded }) => readsJapanese(decoded, 0.2),
-    readsShort: ({ decoded }) => readsJapanese(decoded, 0),
-    foreign: hangulOrKanaHan.japanese,
-  },
-  {
-    name: "euc-jp",
-    // Kana are rows A4 and A5.
-    fits: (bytes) => leadShare(bytes, 0xa4, 0xa5) >= 0.2,
-    reads: ({ decoded }) => readsJapanese(decoded, 0.2),
-    readsShort: ({ decoded }) => readsJapanese(decoded, 0),
-    foreign: hangulOrKanaHan.japanese,
-  },
-  {
-    name: "gb18030",
-    fits: () => true,
-    reads: readsGbk,
-    readsShort: readsGbkShort,
-    foreign: hangulOrKanaHan.han,
-  },
-  {
-    name: "big5",
-    // The frequent characters are rows A4–C6, the symbols A1–A3.
-    fits: (bytes) => leadShare(bytes, 0xa1, 0xc6) >= 0.95,
-    reads: (reading) =>
-      hanLikeRe.test(reading.decoded) &&
-      !readsGbk({ ...reading, decoded: iconv.decode(Buffer.from(reading.bytes), "gb18030") }),
-    readsShort: ({ decoded, bytes }) =>
-      hanLikeRe.test(decoded) && leadShare(bytes, 0xa1, 0xc6) >= 0.95,
-    foreign: hangulOrKanaHan.han,
-  },
-];
 /**
  * Whether some code page of the single-byte repair (code-pages.ts) gives the
  * run's characters bytes that are UTF-8: then it is that repair's mojibake
@@ -317,15 +123,15 @@ function candidateRuns(text: string): Run[] {
 }
 
 /** A run's clean decode through `cp`, or null (U+FFFD, a control character). */
-function cleanDecode(cp: CodePage, bytes: Uint8Array): string | null {
+function cleanDecode(cp: EastAsianCodePage, bytes: Uint8Array): string | null {
   const decoded = iconv.decode(Buffer.from(bytes), cp.name);
   return decoded.includes("\uFFFD") || controlRe.test(decoded) ? null : decoded;
 }
 
 /** The code page an anchor (a long run) reads through, first in `codePages` order, or null. */
-function anchorCodePage(text: string, run: Run, model: CharModel): CodePage | null {
+function anchorCodePage(text: string, run: Run, model: CharModel): EastAsianCodePage | null {
   const before = text.slice(Math.max(0, run.start - 2), run.start);
-  for (const cp of codePages) {
+  for (const cp of eastAsianCodePages) {
     if (!cp.fits(run.bytes)) continue;
     const decoded = cleanDecode(cp, run.bytes);
     if (decoded === null) continue;
@@ -353,7 +159,7 @@ export function repairLegacyCjkBytes(
   );
   if (anchors.length === 0) return { text, repairs: [] };
   const model = charModel();
-  const votes = new Map<CodePage, number>();
+  const votes = new Map<EastAsianCodePage, number>();
   for (const run of anchors) {
     const cp = anchorCodePage(text, run, model);
     if (cp) votes.set(cp, (votes.get(cp) ?? 0) + 1);

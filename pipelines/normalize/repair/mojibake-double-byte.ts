@@ -8,8 +8,8 @@
  * legacy bytes read as windows-1252, is legacy-cjk.ts's.)
  */
 import type { Repair } from "../../../shared/document.ts";
-import { hanChar } from "../../../shared/text/han.ts";
 import { type CharModel, charModel, meanLogProb } from "./char-model.ts";
+import { scriptCounts } from "./east-asian-scripts.ts";
 import type { SpanRepair } from "./span-repair.ts";
 import { type DoubleByteCodePage, decodeUtf8AsDoubleByte } from "./utf8-as-double-byte.ts";
 
@@ -27,19 +27,12 @@ const doubleBytePages: DoubleByteCodePage[] = ["gbk", "shift_jis"];
  * no real text mixes kanji with half-width katakana the way the mojibake does.
  */
 function readsJapanese(repaired: { text: string; lost: number }): boolean {
-  let letters = 0;
-  let kana = 0;
-  for (const ch of repaired.text) {
-    if (
-      ch.charCodeAt(0) < 0x80 ||
-      /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\u2010-\u2027]/.test(ch)
-    )
-      continue;
-    letters++;
-    if (/[\u3041-\u3096\u30A1-\u30FA\u30FC]/.test(ch)) kana++;
-    else if (!hanChar.test(ch) && ch !== "\uFFFD") return false;
-  }
-  return letters >= 4 && kana >= 0.2 * letters && repaired.lost * 3 <= letters;
+  const { letters, kana, han } = scriptCounts(repaired.text);
+  // A lost character is U+FFFD, a letter of no script here.
+  const lost = repaired.text.split("\uFFFD").length - 1;
+  return (
+    letters >= 4 && kana + han + lost === letters && kana >= 0.2 * letters && lost * 3 <= letters
+  );
 }
 
 interface Tally {
