@@ -128,7 +128,7 @@ function cleanDecode(cp: EastAsianCodePage, bytes: Uint8Array): string | null {
   return decoded.includes("\uFFFD") || controlRe.test(decoded) ? null : decoded;
 }
 
-/** The code page an anchor (a long run) reads through, first in `codePages` order, or null. */
+/** The code page an anchor (a long run) reads through, the first in `eastAsianCodePages` order, or null. */
 function anchorCodePage(text: string, run: Run, model: CharModel): EastAsianCodePage | null {
   const before = text.slice(Math.max(0, run.start - 2), run.start);
   for (const cp of eastAsianCodePages) {
@@ -143,8 +143,8 @@ function anchorCodePage(text: string, run: Run, model: CharModel): EastAsianCode
 /**
  * Text → text with East Asian legacy bytes read as windows-1252 or Latin-1
  * repaired ("ÇÑ±¹", "“Œ‹ž", "¥ì¥¢", "¤¤°ê", "ÖÐ¹ú"), and its repairs.
- * The document's long runs (anchors: four characters or more, not UTF-8
- * through any single-byte code page) say which code pages it was written
+ * The document's long runs (anchors: three double-byte characters or more,
+ * not UTF-8 through any single-byte code page) say which code pages it was written
  * in; then every run, down to a lone character between digits ("2024Äê"
  * is 2024年), is read through those, the commonest first.
  */
