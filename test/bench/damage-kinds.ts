@@ -9,6 +9,7 @@ import { thaiCharOfByte } from "../../pipelines/normalize/repair/thai-code-page.
 
 export type DamageKind =
   | "utf8-as-cp1252"
+  | "utf8-as-cp1252-strict"
   | "utf8-as-latin1"
   | "utf8-as-cp1252-twice"
   | "gbk-as-cp1252"
@@ -25,7 +26,11 @@ export const thaiLossyKinds: DamageKind[] = [
 ];
 
 /** Every kind that loses bytes, so that the repair can only infer what was there. */
-export const lossyKinds: DamageKind[] = [...thaiLossyKinds, "utf8-as-gbk-lossy"];
+export const lossyKinds: DamageKind[] = [
+  ...thaiLossyKinds,
+  "utf8-as-gbk-lossy",
+  "utf8-as-cp1252-strict",
+];
 
 /**
  * A strict GBK decoder, as Python's and most non-browser decoders are: a
@@ -73,6 +78,9 @@ export function damage(text: string, kind: DamageKind): string {
   switch (kind) {
     case "utf8-as-cp1252":
       return asCp1252(utf8(text));
+    case "utf8-as-cp1252-strict":
+      // A strict decoder (iconv-lite, Python's errors="replace"): 81 8D 8F 90 9D become U+FFFD.
+      return iconv.decode(utf8(text), "windows-1252");
     case "utf8-as-latin1":
       return utf8(text).toString("latin1");
     case "utf8-as-cp1252-twice":
@@ -96,6 +104,7 @@ export function damage(text: string, kind: DamageKind): string {
 export function kindsFor(language: "en" | "zh"): DamageKind[] {
   const common: DamageKind[] = [
     "utf8-as-cp1252",
+    "utf8-as-cp1252-strict",
     "utf8-as-latin1",
     "utf8-as-cp1252-twice",
     "utf8-as-iso-8859-11-c1-dropped",

@@ -1,6 +1,6 @@
 /**
  * Mojibake whose code page lost some bytes to U+FFFD (a strict decoder):
- * a lost character is read back only when nothing is guessed, and otherwise
+ * a lost character is read back when the evidence is strong, and otherwise
  * stays U+FFFD (pipelines/normalize/repair/lost-chars.ts).
  */
 import iconv from "iconv-lite";
@@ -19,6 +19,19 @@ describe("mojibake with lost bytes", () => {
     const out = repairMojibake(damaged);
     expect(out.text).toBe("Италия и Китай");
     expect(out.repairs[0]?.detail).toBe("utf-8 read as windows-1251, lost bytes read back");
+  });
+
+  it("reads back a Han character between Han characters when the character model is sure", () => {
+    // 中 (E4 B8 AD) keeps its bytes; 土 (E5 9C 9F) and 场 (E5 9C BA) too; 不 (E4 B8 8D)
+    // loses 8D: 丁 不 丏 丐 丝 are its options, and "价格不断" says which.
+    const text = "稀土价格不断上涨";
+    const damaged = strictlyReadAs(text, "windows-1252");
+    expect(damaged).toContain("\uFFFD");
+    const out = repairMojibake(damaged);
+    expect(out.text).toBe(text);
+    expect(out.repairs[0]?.detail).toBe("utf-8 read as windows-1252, lost bytes read back");
+    // Korean has no Han neighbours: its lost syllable stays marked.
+    expect(repairMojibake(strictlyReadAs("희토류 가격", "windows-1252")).text).toContain("\uFFFD");
   });
 
   it("keeps the mark of a lost character through the cleanup of the stored text", () => {
