@@ -51,7 +51,10 @@ for (const t of sorted) console.log(line(t.kind, t.label, t.damaged, t.restored)
 
 function line(kind: DamageKind, name: string, damaged: number, restored: number): string {
   const share = damaged ? (100 * restored) / damaged : 100;
-  const halfLost = kind === "utf8-as-gbk-lossy" || kind === "utf8-as-cp1252-strict";
+  const halfLost =
+    kind === "utf8-as-gbk-lossy" ||
+    kind === "utf8-as-cp1252-strict" ||
+    kind === "utf8-as-cp1252-c1-stripped";
   const target = halfLost ? 50 : lossyKinds.includes(kind) ? 90 : 99;
   return `${kind.padEnd(33)} ${name.padEnd(9)} ${String(damaged).padStart(7)} ${String(restored).padStart(9)} ${share.toFixed(2).padStart(7)}%  (target ≥${target}%)`;
 }

@@ -10,6 +10,7 @@ import { thaiCharOfByte } from "../../pipelines/normalize/repair/thai-code-page.
 export type DamageKind =
   | "utf8-as-cp1252"
   | "utf8-as-cp1252-strict"
+  | "utf8-as-cp1252-c1-stripped"
   | "utf8-as-latin1"
   | "utf8-as-cp1252-twice"
   | "gbk-as-cp1252"
@@ -30,6 +31,7 @@ export const lossyKinds: DamageKind[] = [
   ...thaiLossyKinds,
   "utf8-as-gbk-lossy",
   "utf8-as-cp1252-strict",
+  "utf8-as-cp1252-c1-stripped",
 ];
 
 /**
@@ -81,6 +83,9 @@ export function damage(text: string, kind: DamageKind): string {
     case "utf8-as-cp1252-strict":
       // A strict decoder (iconv-lite, Python's errors="replace"): 81 8D 8F 90 9D become U+FFFD.
       return iconv.decode(utf8(text), "windows-1252");
+    case "utf8-as-cp1252-c1-stripped":
+      // As browsers read it (81 8D 8F 90 9D kept as C1 controls), then a sanitiser strips those.
+      return asCp1252(utf8(text)).replace(/[\u0080-\u009F]/g, "");
     case "utf8-as-latin1":
       return utf8(text).toString("latin1");
     case "utf8-as-cp1252-twice":
@@ -105,6 +110,7 @@ export function kindsFor(language: "en" | "zh"): DamageKind[] {
   const common: DamageKind[] = [
     "utf8-as-cp1252",
     "utf8-as-cp1252-strict",
+    "utf8-as-cp1252-c1-stripped",
     "utf8-as-latin1",
     "utf8-as-cp1252-twice",
     "utf8-as-iso-8859-11-c1-dropped",

@@ -1,6 +1,6 @@
 /**
  * UTF-8 decoding of bytes recovered from mojibake, more forgiving than a
- * strict decoder in the three ways real damage needs and no others:
+ * strict decoder in the four ways real damage needs and no others:
  * - CESU-8 (and Java's) surrogate pairs, six bytes for one astral character
  *   (an emoji encoded by a UTF-16 program), are joined;
  * - a wildcard byte (wildcardByte: a byte that had become U+FFFD) may stand
@@ -9,7 +9,11 @@
  *   are whole lost characters already);
  * - a space where a sequence needed byte 0xA0 is read as that byte when the
  *   caller allows it (a no-break space that some program turned into a plain
- *   space: "voilÃ  le travail").
+ *   space: "voilÃ  le travail");
+ * - in mostly Chinese or Japanese text through windows-1252, a three-byte
+ *   sequence cut short by the next lead is a character whose byte was dropped
+ *   (an undefined byte a sanitiser stripped, or a hidden soft hyphen), and a
+ *   three-byte lead alone before the next lead one that lost two.
  * Anything else that is not UTF-8 stops a strict decode, or is kept as it was
  * in a partial one.
  */
@@ -65,6 +69,68 @@ interface Sequence {
   options?: string[];
 }
 
+/**
+ * Bytes that programs drop from UTF-8 read as windows-1252: the five it
+ * leaves undefined (browsers keep them as C1 controls, which sanitisers
+ * strip) and the soft hyphen AD, which is invisible ("ä¸" + AD is 中).
+ */
+const droppedBytes = [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xad];
+
+/** Whether the undefined bytes are windows-1252's five: the code page whose mojibake loses bytes so. */
+function windows1252Undefined(undefinedBytes: readonly number[]): boolean {
+  return undefinedBytes.length === 5 && undefinedBytes[0] === 0x81 && undefinedBytes[4] === 0x9d;
+}
+
+/**
+ * Whether a decode is mostly Chinese or Japanese: at least four Han or
+ * kana characters, half of its non-ASCII ones. Only there are dropped bytes
+ * looked for: Inari Sami "ášá" has the shape of a cut sequence.
+ */
+function mostlyCjk(text: string): boolean {
+  let cjk = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff)) cjk++;
+    else other++;
+  }
+  return cjk >= 4 && cjk >= other;
+}
+
+/**
+ * A three-byte sequence cut short by the next lead byte after its second
+ * byte: "ä¸" + "å" is 不 (E4 B8 8D) whose last byte, one the code
+ * page leaves undefined, a program dropped instead of writing U+FFFD, or 中
+ * (E4 B8 AD) whose soft hyphen a program hid. The character is lost; its
+ * options are the lost byte in either place. Only this shape: a two-byte
+ * lead before another ("AÇÃO") or a lead before ASCII ("ESPAÑA") is how
+ * real text looks.
+ */
+function droppedByte(
+  bytes: number[],
+  i: number,
+  seq: readonly number[],
+  need: number,
+): Sequence | null {
+  if (need !== 2 || seq.length !== 2) return null;
+  const next = bytes[i + 2];
+  if (next === undefined || next < 0xc2 || next > 0xf4) return null;
+  const [lead = 0, kept = 0] = seq;
+  const options = [
+    ...lostOptions([lead, wildcardByte, kept], droppedBytes),
+    ...lostOptions([lead, kept, wildcardByte], droppedBytes),
+  ];
+  return { length: 2, text: "\uFFFD", lost: true, options: [...new Set(options)] };
+}
+
+/** A three-byte lead right before another lead: the two bytes between were both dropped ("å" for 十, E5 8D 81). */
+function strandedLead(bytes: number[], i: number): boolean {
+  const lead = bytes[i] ?? 0;
+  const next = bytes[i + 1];
+  return lead >= 0xe0 && lead <= 0xef && next !== undefined && next >= 0xc2 && next <= 0xf4;
+}
+
 /** The code point of a 2- or 3-byte sequence, or -1 if it is overlong or a surrogate. */
 function codePointOf(seq: readonly number[]): number {
   const lead = seq[0] ?? 0;
@@ -105,6 +171,7 @@ function readSequence(
   space: boolean,
   undefinedBytes: readonly number[] = [],
   wildcards = true,
+  dropped = false,
 ): Sequence | null {
   const lead = bytes[i] ?? 0;
   let need = 0;
@@ -130,7 +197,7 @@ function readSequence(
     else if (b === 0x20 && space && (need === 1 ? nbspAfter(bytes, i) : true)) {
       seq.push(0xa0);
       spaced = true;
-    } else return null;
+    } else return dropped ? droppedByte(bytes, i, seq, need) : null;
   }
   if (seq.includes(wildcardByte))
     return {
@@ -214,6 +281,28 @@ export function decodeRecovered(
   undefinedBytes: readonly number[] = [],
   wildcards = true,
 ): Decoded | null {
+  const plain = decode(bytes, source, strict, space, from, undefinedBytes, wildcards, false);
+  if (!windows1252Undefined(undefinedBytes) || (plain && plain.covered === bytes.length))
+    return plain;
+  // Chinese or Japanese through windows-1252 whose undefined bytes were dropped: decoded
+  // again with cut sequences read as lost characters, where the text is mostly CJK.
+  const partial = strict
+    ? decode(bytes, source, false, space, from, undefinedBytes, wildcards, false)
+    : plain;
+  if (!partial || !mostlyCjk(partial.text)) return plain;
+  return decode(bytes, source, strict, space, from, undefinedBytes, wildcards, true) ?? plain;
+}
+
+function decode(
+  bytes: number[],
+  source: string,
+  strict: boolean,
+  space: boolean,
+  from: number,
+  undefinedBytes: readonly number[],
+  wildcards: boolean,
+  dropped: boolean,
+): Decoded | null {
   let text = "";
   let sequences = 0;
   let lost = 0;
@@ -230,7 +319,7 @@ export function decodeRecovered(
     // is a space, where one after "Ã" or "Î" was a lost no-break space.
     const spaceMayBeNbsp = space && !isGreekOrCyrillic(source.charCodeAt(from + i));
     const seq =
-      readSequence(bytes, i, spaceMayBeNbsp, undefinedBytes, wildcards) ??
+      readSequence(bytes, i, spaceMayBeNbsp, undefinedBytes, wildcards, dropped) ??
       (strict ? lostSoftHyphen(bytes, i) : null);
     if (seq && !isLoneSurrogate(seq.text)) {
       if (seq.options && seq.options.length > 0)
@@ -247,6 +336,15 @@ export function decodeRecovered(
       continue;
     }
     if (strict) return null;
+    if (dropped && strandedLead(bytes, i)) {
+      // Both continuation bytes dropped ("å" for 十, E5 8D 81): lost, beyond reading back.
+      text += "\uFFFD";
+      lost++;
+      sequences++;
+      covered++;
+      i++;
+      continue;
+    }
     text += source.charAt(from + i);
     i++;
   }

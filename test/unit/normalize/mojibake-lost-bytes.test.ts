@@ -5,6 +5,7 @@
  */
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { decodeCp1252 } from "../../../pipelines/normalize/repair/cp1252.ts";
 import { repairMojibake, repairText } from "../../../pipelines/normalize/repair/repair-text.ts";
 
 /** UTF-8 read by a strict decoder of `codePage`: its undefined bytes become U+FFFD. */
@@ -32,6 +33,20 @@ describe("mojibake with lost bytes", () => {
     expect(out.repairs[0]?.detail).toBe("utf-8 read as windows-1252, lost bytes read back");
     // Korean has no Han neighbours: its lost syllable stays marked.
     expect(repairMojibake(strictlyReadAs("희토류 가격", "windows-1252")).text).toContain("\uFFFD");
+  });
+
+  it("reads Chinese whose undefined bytes were dropped, not replaced, marking what it cannot read back", () => {
+    // As a browser reads windows-1252 (C1 controls for 81 8D 8F 90 9D), then a sanitiser
+    // strips the controls: 不 (E4 B8 8D) is "ä¸" cut by the next lead, 十 (E5 8D 81) a lone
+    // "å". Where the byte was is not known, so each has up to twelve options: marked lost.
+    const text = "稀土价格不断上涨，十年来最高。";
+    const damaged = decodeCp1252(Buffer.from(text, "utf8")).replace(/[\u0080-\u009F]/g, "");
+    const out = repairMojibake(damaged).text;
+    expect(out).toBe("稀土价格\uFFFD断上涨，\uFFFD年\uFFFD最高。");
+    // Inari Sami writes "ášá", the same shape, and is left alone.
+    expect(repairMojibake("Juáhháá, kote lii ášáškuttum rikosist").text).toBe(
+      "Juáhháá, kote lii ášáškuttum rikosist",
+    );
   });
 
   it("keeps the mark of a lost character through the cleanup of the stored text", () => {
