@@ -282,8 +282,10 @@ export function decodeRecovered(
   wildcards = true,
 ): Decoded | null {
   const plain = decode(bytes, source, strict, space, from, undefinedBytes, wildcards, false);
-  if (!windows1252Undefined(undefinedBytes) || (plain && plain.covered === bytes.length))
-    return plain;
+  // A strict decode that held cut nothing short; nor did a partial one that kept no
+  // three-byte lead (windows-1252 shows E0–EF as à–ï).
+  if (!windows1252Undefined(undefinedBytes) || (strict && plain)) return plain;
+  if (plain && !/[\u00E0-\u00EF]/.test(plain.text)) return plain;
   // Chinese or Japanese through windows-1252 whose undefined bytes were dropped: decoded
   // again with cut sequences read as lost characters, where the text is mostly CJK.
   const partial = strict
