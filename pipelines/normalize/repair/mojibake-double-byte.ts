@@ -2,10 +2,11 @@
  * UTF-8 bytes decoded with a double-byte code page: GBK ("涓枃" for 中文)
  * or Shift_JIS ("譁�蟄怜喧" for 文字化): runs of characters that re-encode
  * to bytes forming valid UTF-8, lost bytes inferred where the character
- * model knows what fits (utf8-as-double-byte.ts). Accepted only when the
- * character model finds the result clearly more probable than the text as
- * found: real Chinese and Japanese stay as they are. (The other direction,
- * legacy bytes read as windows-1252, is legacy-cjk.ts's.)
+ * model knows what fits (utf8-as-double-byte.ts). Accepted when the result
+ * spells Japanese (Shift_JIS only; see readsJapanese) or the character model
+ * finds it clearly more probable than the text as found; real Chinese and
+ * Japanese fail the UTF-8 structure at once and stay as they are. (The other
+ * direction, legacy bytes read as windows-1252, is legacy-cjk.ts's.)
  */
 import type { Repair } from "../../../shared/document.ts";
 import { type CharModel, charModel, meanLogProb } from "./char-model.ts";
