@@ -67,6 +67,9 @@ export const codePages: CodePage[] = [
   "cp850",
 ].map(build);
 
+/** The first of them, and the code page of most mojibake. */
+export const windows1252 = codePages[0] as CodePage;
+
 /** Bytes of a text in a code page (one byte per UTF-16 unit), or null if a character is not in it. */
 export function encodeIn(cp: CodePage, text: string, from = 0, to = text.length): number[] | null {
   const out: number[] = new Array(to - from);

@@ -21,8 +21,10 @@ import iconv from "iconv-lite";
 import type { Repair } from "../../../shared/document.ts";
 import { type CharModel, charModel, meanLogProb } from "./char-model.ts";
 import {
+  pathName,
   type CodePage as SingleByteCodePage,
   codePages as singleByteCodePages,
+  windows1252,
 } from "./code-pages.ts";
 import { cp1252Specials, toSingleBytes } from "./cp1252.ts";
 import { type EastAsianCodePage, eastAsianCodePages } from "./legacy-cjk-code-pages.ts";
@@ -49,12 +51,6 @@ const minShortBytes = 2;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character is never a repair's result
 const controlRe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-
-/** Whether a text has a character beyond Latin-1 (one of windows-1252's own 27). */
-function beyondLatin1(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
-  return false;
-}
 
 /** Characters of a run that are not ASCII (all of them high: the run is made so). */
 function highCount(run: string): number {
@@ -183,9 +179,7 @@ export function repairLegacyCjkBytes(
       const gbk = cp.name === "gb18030";
       const scoreBefore = gbk ? -meanLogProb(model, before, run.text) : cp.foreign(run.text);
       const scoreAfter = gbk ? -meanLogProb(model, before, decoded) : cp.foreign(decoded);
-      // Latin-1 when nothing but windows-1252's own 27 characters tells them apart.
-      const reader = beyondLatin1(run.text) ? "windows-1252" : "latin-1";
-      const path = `${gbk ? "gbk" : cp.name} read as ${reader}`;
+      const path = `${gbk ? "gbk" : cp.name} read as ${pathName(windows1252, run.text)}`;
       counts.set(path, (counts.get(path) ?? 0) + [...decoded.replace(/ /g, "")].length);
       explain?.push({ before: run.text, after: decoded, path, scoreBefore, scoreAfter });
       out += text.slice(pos, run.start) + decoded;

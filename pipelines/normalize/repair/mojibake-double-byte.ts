@@ -3,7 +3,7 @@
  * or Shift_JIS ("譁�蟄怜喧" for 文字化): runs of characters that re-encode
  * to bytes forming valid UTF-8, lost bytes inferred where the character
  * model knows what fits (utf8-as-double-byte.ts). Accepted when the result
- * spells Japanese (Shift_JIS only; see readsJapanese) or the character model
+ * spells Japanese (Shift_JIS only; see spellsJapanese) or the character model
  * finds it clearly more probable than the text as found; real Chinese and
  * Japanese fail the UTF-8 structure at once and stay as they are. (The other
  * direction, legacy bytes read as windows-1252, is legacy-cjk.ts's.)
@@ -27,7 +27,7 @@ const doubleBytePages: DoubleByteCodePage[] = ["gbk", "shift_jis"];
  * at least, a lost character at most in three) is taken on that evidence, as
  * no real text mixes kanji with half-width katakana the way the mojibake does.
  */
-function readsJapanese(repaired: { text: string; lost: number }): boolean {
+function spellsJapanese(repaired: { text: string; lost: number }): boolean {
   const { letters, kana, han } = scriptCounts(repaired.text);
   // A lost character is U+FFFD, a letter of no script here.
   const lost = repaired.text.split("\uFFFD").length - 1;
@@ -71,7 +71,7 @@ function bestRepair(text: string, run: string, offset: number, model: CharModel)
       // Japanese first, which the model cannot score: its lost bytes are not
       // guessed (the model would put a Chinese character where a kana was).
       const japanese = decodeUtf8AsDoubleByte(run, before, model, codePage, false);
-      if (japanese && readsJapanese(japanese)) return scored(codePage, japanese);
+      if (japanese && spellsJapanese(japanese)) return scored(codePage, japanese);
     }
     const best = decodeUtf8AsDoubleByte(run, before, model, codePage);
     if (!best || best.text === "") continue;

@@ -17,7 +17,7 @@
  * Anything else that is not UTF-8 stops a strict decode, or is kept as it was
  * in a partial one.
  */
-import { wildcardByte } from "./code-pages.ts";
+import { wildcardByte, windows1252 } from "./code-pages.ts";
 import { isGreekOrCyrillic } from "./greek-cyrillic.ts";
 
 export interface Decoded {
@@ -74,11 +74,11 @@ interface Sequence {
  * leaves undefined (browsers keep them as C1 controls, which sanitisers
  * strip) and the soft hyphen AD, which is invisible ("ä¸" + AD is 中).
  */
-const droppedBytes = [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xad];
+const droppedBytes = [...windows1252.undefinedContinuations, 0xad];
 
-/** Whether the undefined bytes are windows-1252's five: the code page whose mojibake loses bytes so. */
+/** Whether the undefined bytes are windows-1252's (81 8D 8F 90 9D): the code page whose mojibake loses bytes so. */
 function windows1252Undefined(undefinedBytes: readonly number[]): boolean {
-  return undefinedBytes.length === 5 && undefinedBytes[0] === 0x81 && undefinedBytes[4] === 0x9d;
+  return undefinedBytes === windows1252.undefinedContinuations;
 }
 
 /**
