@@ -56,6 +56,12 @@ function definedFields(record: Record<string, string | undefined>): Record<strin
   );
 }
 
+/** KEYS: the source, its last run; ARGV: the run's fields and values. */
+const RECORD_RUN_SCRIPT = `if redis.call("EXISTS", KEYS[1]) == 0 then return 0 end
+redis.call("DEL", KEYS[2])
+redis.call("HSET", KEYS[2], unpack(ARGV))
+return 1`;
+
 export class SourceRegistry {
   private readonly state: SourceState;
 
@@ -135,13 +141,20 @@ export class SourceRegistry {
     return removed > 0;
   }
 
-  /** Records how a run of a source went; only registered sources are recorded. */
+  /**
+   * Records how a run of a source went; only registered sources are recorded.
+   * One script, so one round trip: the workers call this for every fetch and
+   * index job, and a check then a write was two (and a source removed between
+   * them got its run key back).
+   */
   async recordRun(id: string, run: Omit<LastRun, "at">): Promise<void> {
-    if ((await this.redis.exists(this.sourceKey(id))) === 0) return;
-    await this.redis
-      .multi()
-      .del(this.runKey(id))
-      .hset(this.runKey(id), definedFields({ ...run, at: this.now().toISOString() }))
-      .exec();
+    const fields = definedFields({ ...run, at: this.now().toISOString() });
+    await this.redis.eval(
+      RECORD_RUN_SCRIPT,
+      2,
+      this.sourceKey(id),
+      this.runKey(id),
+      ...Object.entries(fields).flat(),
+    );
   }
 }
