@@ -26,9 +26,22 @@ function isInside(path: string, root: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
+/**
+ * How long a root's real path is reused. Every file read checks two paths
+ * against every root, and resolving a root again each time was a third of
+ * the CPU of reading a file; a root moved or re-linked is seen within this.
+ */
+const ROOT_TTL_MS = 5_000;
+const realRoots = new Map<string, { real: Promise<string>; until: number }>();
+
 /** The real path of a root, or the root as given when it does not exist (nothing lies in it then). */
-async function realRoot(root: string): Promise<string> {
-  return realpath(root).catch(() => resolve(root));
+function realRoot(root: string): Promise<string> {
+  const now = performance.now();
+  const cached = realRoots.get(root);
+  if (cached && cached.until > now) return cached.real;
+  const real = realpath(root).catch(() => resolve(root));
+  realRoots.set(root, { real, until: now + ROOT_TTL_MS });
+  return real;
 }
 
 /** Refuses, for good, a real path that lies in none of the roots; the message names the setting. */
