@@ -169,12 +169,13 @@ function defineStage<I, O extends { id: string }>(d: StageDeclaration<I, O>): Tr
     emptyMeansUnchanged: d.emptyMeansUnchanged ?? false,
     ...(d.expand ? { expand: expanderOf(d.input, d.expand) } : {}),
     async run(raw, ctx, hookCtx, offload) {
-      let input = d.input.parse(raw);
+      // An offloaded stage's thread validates its input and outputs itself (compute()), and a
+      // structured clone alters nothing on the way back: here the input is parsed only for the
+      // hooks, which read it typed.
+      const hooked = hookCtx !== undefined && d.hooks !== undefined;
+      let input = offload && !hooked ? (raw as I) : d.input.parse(raw);
       if (hookCtx && d.hooks?.prepare) input = await d.hooks.prepare(input, hookCtx);
-      // compute() validates its outputs; what comes back from a thread crossed a boundary.
-      const results = offload
-        ? (await offload(d.name, input)).map((doc) => d.output.parse(doc))
-        : await compute(input, ctx);
+      const results = offload ? ((await offload(d.name, input)) as O[]) : await compute(input, ctx);
       if (hookCtx && d.hooks?.completed) await d.hooks.completed(input, results, hookCtx);
       return results.map((doc) => ({ id: doc.id, doc }));
     },
