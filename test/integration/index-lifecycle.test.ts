@@ -93,4 +93,22 @@ describe("index lifecycle", () => {
     expect(letter).toMatchObject({ docId: "refused-doc", sourceId: doc.source.id });
     expect(letter?.reason).toMatch(/published_at/);
   });
+
+  it("sends a batch as soon as every caller waits, not after the flush interval", async () => {
+    const patient = new BulkIndexer(
+      t.opensearch,
+      t.config.INDEX_ALIAS,
+      // Neither the count nor the bytes nor the interval would send these three in this test's time.
+      { maxDocs: 50, maxBytes: 5_000_000, flushMs: 600_000, callers: 3 },
+      t.log,
+    );
+    const started = performance.now();
+    const results = await Promise.all(
+      ["a", "b", "c"].map((id) => patient.index(`all-waiting-${id}`, { title: `waiting ${id}` })),
+    );
+    expect(results.map((r) => r.result)).toEqual(["created", "created", "created"]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const got = await t.opensearch.get({ index: t.config.INDEX_ALIAS, id: "all-waiting-b" });
+    expect(got.body._source).toMatchObject({ title: "waiting b" });
+  });
 });

@@ -7,8 +7,11 @@
  * its item did.
  *
  * Documents are written as `update` with `doc_as_upsert`: re-indexing an
- * identical document is a no-op (its `_version` does not move).
+ * identical document is a no-op (its `_version` does not move). Each is
+ * turned into its two NDJSON lines once, when it arrives: they measure the
+ * batch and are the request body as they are.
  */
+import type { Bulk_RequestBody } from "@opensearch-project/opensearch/api/_core/bulk.js";
 import { errorMessage, PermanentError, RetryableError } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { OpenSearchClient } from "../../shared/opensearch.ts";
@@ -17,6 +20,13 @@ export interface BulkOptions {
   maxDocs: number;
   maxBytes: number;
   flushMs: number;
+  /**
+   * The most callers that can wait on this indexer at once (the index
+   * stage's concurrency). Once every one of them waits, queued or in a
+   * request under way, nothing more can arrive before a flush: the batch is
+   * sent at once rather than after the flush interval.
+   */
+  callers?: number;
 }
 
 export interface ItemResult {
@@ -26,7 +36,8 @@ export interface ItemResult {
 
 interface Pending {
   id: string;
-  operations: [Record<string, unknown>, Record<string, unknown>];
+  /** The action and document lines, each ending in a newline. */
+  ndjson: string;
   resolve(result: ItemResult): void;
   reject(error: Error): void;
 }
@@ -43,6 +54,8 @@ export class BulkIndexer {
   private bytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = new Set<Promise<void>>();
+  /** Documents in requests under way: their callers wait too. */
+  private sendingDocs = 0;
 
   constructor(
     private readonly client: OpenSearchClient,
@@ -52,14 +65,19 @@ export class BulkIndexer {
   ) {}
 
   index(id: string, doc: Record<string, unknown>): Promise<ItemResult> {
-    const operations: Pending["operations"] = [
-      { update: { _index: this.target, _id: id, retry_on_conflict: 3 } },
-      { doc, doc_as_upsert: true },
-    ];
+    const action = { update: { _index: this.target, _id: id, retry_on_conflict: 3 } };
+    const ndjson = `${JSON.stringify(action)}\n${JSON.stringify({ doc, doc_as_upsert: true })}\n`;
     return new Promise((resolve, reject) => {
-      this.queue.push({ id, operations, resolve, reject });
-      this.bytes += Buffer.byteLength(JSON.stringify(operations));
-      if (this.queue.length >= this.options.maxDocs || this.bytes >= this.options.maxBytes) {
+      this.queue.push({ id, ndjson, resolve, reject });
+      this.bytes += Buffer.byteLength(ndjson);
+      const everyCallerWaits =
+        this.options.callers !== undefined &&
+        this.queue.length + this.sendingDocs >= this.options.callers;
+      if (
+        this.queue.length >= this.options.maxDocs ||
+        this.bytes >= this.options.maxBytes ||
+        everyCallerWaits
+      ) {
         this.flushNow();
       } else {
         this.timer ??= setTimeout(() => this.flushNow(), this.options.flushMs);
@@ -80,14 +98,21 @@ export class BulkIndexer {
     if (batch.length === 0) return;
     this.queue = [];
     this.bytes = 0;
-    const sending = this.send(batch).finally(() => this.inFlight.delete(sending));
+    this.sendingDocs += batch.length;
+    const sending = this.send(batch).finally(() => {
+      this.sendingDocs -= batch.length;
+      this.inFlight.delete(sending);
+    });
     this.inFlight.add(sending);
   }
 
   private async send(batch: Pending[]): Promise<void> {
     let items: Array<Record<string, BulkItem>>;
     try {
-      const response = await this.client.bulk({ body: batch.flatMap((p) => p.operations) });
+      // The client sends a string body as it is (its own NDJSON serialisation is skipped);
+      // its types name only the array form.
+      const body = batch.map((p) => p.ndjson).join("") as unknown as Bulk_RequestBody;
+      const response = await this.client.bulk({ body });
       items = response.body.items as Array<Record<string, BulkItem>>;
     } catch (error) {
       // The whole request failed (outage, timeout, 429 on the request): every item may be retried.

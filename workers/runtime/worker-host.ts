@@ -82,6 +82,7 @@ export async function startWorkerHost(
       maxDocs: config.BULK_MAX_DOCS,
       maxBytes: config.BULK_MAX_BYTES,
       flushMs: config.BULK_FLUSH_MS,
+      callers: config.INDEX_CONCURRENCY,
     },
     log.child({ component: "bulk-indexer" }),
   );
