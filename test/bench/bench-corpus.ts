@@ -24,8 +24,11 @@ function uniqueParagraph(i: number, chinese: boolean): string {
     : `Bulletin ${i}: market notes for week ${(i % 52) + 1}, covering prices and output of rare-earth oxides in batch ${i}.`;
 }
 
-/** Writes `count` files into `dir`; returns their paths. */
-export function writeBenchCorpus(dir: string, count: number): string[] {
+/**
+ * Writes `count` files into `dir`; returns their paths. `first` numbers the
+ * unique paragraphs, so corpora with different `first` share no file.
+ */
+export function writeBenchCorpus(dir: string, count: number, first = 0): string[] {
   mkdirSync(dir, { recursive: true });
   const seeds = seedFiles.map((name) => readFileSync(join(seedsDir, name), "utf8"));
   const paths: string[] = [];
@@ -35,7 +38,7 @@ export function writeBenchCorpus(dir: string, count: number): string[] {
     // After the first non-empty line: inside the article, in the language it opens with.
     const at = lines.findIndex((line) => line.trim() !== "") + 1;
     const chinese = /[\u4e00-\u9fff]/.test(lines[at - 1] ?? "");
-    lines.splice(at, 0, "", uniqueParagraph(i, chinese), "");
+    lines.splice(at, 0, "", uniqueParagraph(first + i, chinese), "");
     const path = join(dir, `bench-${String(i).padStart(5, "0")}.txt`);
     writeFileSync(path, lines.join("\n"));
     paths.push(path);

@@ -9,7 +9,8 @@
  * - pipeline: one `lodestone workers` child process on the queues (the
  *   built command line, as the image runs it: `npm run build`, then
  *   `node dist/lodestone.mjs workers`), fed the
- *   whole corpus at once (`lodestone enqueue DIR --wait`);
+ *   whole corpus at once (`lodestone enqueue DIR --wait`), then a second
+ *   corpus of as many new files (the process's code compiled by then);
  * - two workers processes on the same queues, one stage thread each, on a
  *   corpus of their own: the work shared, nothing lost or doubled;
  * - raw bulk: the very documents the pipeline indexes, sent with `_bulk` in
@@ -186,6 +187,18 @@ try {
   await sleep(config.METRICS_FLUSH_MS + 500);
   const stats = await new MetricsStore(redis, config.QUEUE_PREFIX).read();
 
+  // 2a. The same workers process on a second corpus of its own: its code is now compiled.
+  // V8 optimises a process's hot functions on helper threads during its first thousand or so
+  // documents; a workers process runs for days, so this is its usual cost.
+  writeBenchCorpus(join(work, "warm"), files, files);
+  const warmSources = await resolveSources([join(work, "warm")]);
+  const warmBefore = usage.read();
+  started = performance.now();
+  const warmOutcomes = await ingestAndWait(config, queues, warmSources, log);
+  const warmMs = performance.now() - started;
+  const warmAfter = usage.read();
+  const warmIndexed = warmOutcomes.flatMap((o) => o.documents).length;
+
   // 2b. Two workers processes on the same queues, one stage thread each (the same cores in
   // all), on a corpus of its own: the work is shared, nothing lost or doubled.
   writeBenchCorpus(join(work, "pair"), files);
@@ -251,12 +264,15 @@ try {
   row(`in-process (${config.STAGE_THREADS} threads)`, processedDocs, inProcessMs);
   row("in-process (this thread)", docs.length, oneThreadMs);
   row("pipeline (1 workers proc.)", indexed, pipelineMs);
+  row("  the same, second corpus", warmIndexed, warmMs);
   row("pipeline (2 workers proc.)", pairIds.length, pairMs);
   row("raw _bulk", docs.length, bulkMs);
   console.log(`\npipeline: ${failed} sources failed`);
   console.log(
     `workers process: ${((after.cpuMs - before.cpuMs) / Math.max(1, indexed)).toFixed(1)} ms CPU per document, ` +
-      `${(((after.cpuMs - before.cpuMs) / pipelineMs) * 100).toFixed(0)}% CPU, peak RSS ${after.peakRssMb.toFixed(0)} MB`,
+      `${(((after.cpuMs - before.cpuMs) / pipelineMs) * 100).toFixed(0)}% CPU, peak RSS ${after.peakRssMb.toFixed(0)} MB; ` +
+      `second corpus ${((warmAfter.cpuMs - warmBefore.cpuMs) / Math.max(1, warmIndexed)).toFixed(1)} ms CPU per document, ` +
+      `${(((warmAfter.cpuMs - warmBefore.cpuMs) / warmMs) * 100).toFixed(0)}% CPU, peak RSS ${warmAfter.peakRssMb.toFixed(0)} MB`,
   );
   console.log(
     `2 workers processes: ${docs.length} documents expected, ${pairIds.length} reported, ${pairIndexed} in the index; ` +
