@@ -176,12 +176,16 @@ try {
   const usage = processUsage(workers.pid);
   // The workers load their models (threads included) before they take jobs; time the jobs.
   await whenSettled(workers.pid, 3000);
-  const before = usage.read();
-  started = performance.now();
-  const outcomes = await ingestAndWait(config, queues, sources, log);
-  const pipelineMs = performance.now() - started;
-  const after = usage.read();
-  const indexed = outcomes.flatMap((o) => o.documents).length;
+  /** One `enqueue --wait` of `runSources`, with the workers process's usage before and after. */
+  const queuedRun = async (runSources: typeof sources) => {
+    const before = usage.read();
+    const runStarted = performance.now();
+    const outcomes = await ingestAndWait(config, queues, runSources, log);
+    const ms = performance.now() - runStarted;
+    const indexed = outcomes.flatMap((o) => o.documents).length;
+    return { before, after: usage.read(), ms, outcomes, indexed };
+  };
+  const { before, after, ms: pipelineMs, outcomes, indexed } = await queuedRun(sources);
   const failed = outcomes.filter((o) => o.status === "failed").length;
   // The workers write their job metrics once per METRICS_FLUSH_MS: let the last batch land.
   await sleep(config.METRICS_FLUSH_MS + 500);
@@ -191,13 +195,7 @@ try {
   // V8 optimises a process's hot functions on helper threads during its first thousand or so
   // documents; a workers process runs for days, so this is its usual cost.
   writeBenchCorpus(join(work, "warm"), files, files);
-  const warmSources = await resolveSources([join(work, "warm")]);
-  const warmBefore = usage.read();
-  started = performance.now();
-  const warmOutcomes = await ingestAndWait(config, queues, warmSources, log);
-  const warmMs = performance.now() - started;
-  const warmAfter = usage.read();
-  const warmIndexed = warmOutcomes.flatMap((o) => o.documents).length;
+  const warm = await queuedRun(await resolveSources([join(work, "warm")]));
 
   // 2b. Two workers processes on the same queues, one stage thread each (the same cores in
   // all), on a corpus of its own: the work is shared, nothing lost or doubled.
@@ -264,15 +262,15 @@ try {
   row(`in-process (${config.STAGE_THREADS} threads)`, processedDocs, inProcessMs);
   row("in-process (this thread)", docs.length, oneThreadMs);
   row("pipeline (1 workers proc.)", indexed, pipelineMs);
-  row("  the same, second corpus", warmIndexed, warmMs);
+  row("  the same, second corpus", warm.indexed, warm.ms);
   row("pipeline (2 workers proc.)", pairIds.length, pairMs);
   row("raw _bulk", docs.length, bulkMs);
   console.log(`\npipeline: ${failed} sources failed`);
   console.log(
     `workers process: ${((after.cpuMs - before.cpuMs) / Math.max(1, indexed)).toFixed(1)} ms CPU per document, ` +
       `${(((after.cpuMs - before.cpuMs) / pipelineMs) * 100).toFixed(0)}% CPU, peak RSS ${after.peakRssMb.toFixed(0)} MB; ` +
-      `second corpus ${((warmAfter.cpuMs - warmBefore.cpuMs) / Math.max(1, warmIndexed)).toFixed(1)} ms CPU per document, ` +
-      `${(((warmAfter.cpuMs - warmBefore.cpuMs) / warmMs) * 100).toFixed(0)}% CPU, peak RSS ${warmAfter.peakRssMb.toFixed(0)} MB`,
+      `second corpus ${((warm.after.cpuMs - warm.before.cpuMs) / Math.max(1, warm.indexed)).toFixed(1)} ms CPU per document, ` +
+      `${(((warm.after.cpuMs - warm.before.cpuMs) / warm.ms) * 100).toFixed(0)}% CPU, peak RSS ${warm.after.peakRssMb.toFixed(0)} MB`,
   );
   console.log(
     `2 workers processes: ${docs.length} documents expected, ${pairIds.length} reported, ${pairIndexed} in the index; ` +
