@@ -111,8 +111,11 @@ function candidateRuns(text: string): Run[] {
     // piece of some other code page's mojibake.
     if (text.charCodeAt(start - 1) >= 0x80 || text.charCodeAt(end) >= 0x80) continue;
     const bytes = toSingleBytes(m[0]);
-    // UTF-8 read as windows-1252, the commonest mojibake, is told at once.
-    if (!bytes || (high >= minHighBytes && isUtf8(bytes))) continue;
+    // UTF-8 read as windows-1252, the commonest mojibake, is told at once; a long run that is
+    // UTF-8 through any single-byte code page is that repair's too. A short one may be so by
+    // chance (a GBK pair C2–DF A1–BF is Latin-1 UTF-8): it stays a candidate.
+    if (!bytes || (high >= minHighBytes && (isUtf8(bytes) || utf8ThroughSomeCodePage(m[0]))))
+      continue;
     runs.push({ start, end, text: m[0], bytes, high });
   }
   return runs;
@@ -150,9 +153,7 @@ export function repairLegacyCjkBytes(
 ): { text: string; repairs: Repair[] } {
   if (!closeHighRe.test(text)) return { text, repairs: [] };
   const runs = candidateRuns(text);
-  const anchors = runs.filter(
-    (run) => run.high >= minHighBytes && !utf8ThroughSomeCodePage(run.text),
-  );
+  const anchors = runs.filter((run) => run.high >= minHighBytes);
   if (anchors.length === 0) return { text, repairs: [] };
   const model = charModel();
   const votes = new Map<EastAsianCodePage, number>();
@@ -167,9 +168,6 @@ export function repairLegacyCjkBytes(
   let out = "";
   let pos = 0;
   for (const run of runs) {
-    // A long run that is UTF-8 through some code page is that repair's; a
-    // short one may be so by chance (a GBK pair C2–DF A1–BF is Latin-1 UTF-8).
-    if (run.high >= minHighBytes && utf8ThroughSomeCodePage(run.text)) continue;
     const before = text.slice(Math.max(0, run.start - 2), run.start);
     for (const cp of shown) {
       const decoded = cleanDecode(cp, run.bytes);
