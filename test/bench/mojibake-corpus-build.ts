@@ -78,6 +78,15 @@ export function browserCp1252(bytes: Buffer): string {
   return out;
 }
 
+/**
+ * A browser's windows-1252 decode with its C1 controls stripped, as
+ * sanitisers do: the characters whose bytes windows-1252 leaves undefined
+ * are lost as with a strict decoder, but nothing marks where.
+ */
+export function c1StrippedCp1252(bytes: Buffer): string {
+  return browserCp1252(bytes).replace(/[\u0080-\u009F]/g, "");
+}
+
 /** The original with each character whose UTF-8 bytes a code page cannot decode replaced by U+FFFD. */
 export function expectedThrough(text: string, cp: string): string {
   let out = "";
@@ -138,6 +147,16 @@ export function buildCases(): MojibakeCase[] {
       input: browserCp1252(utf8),
       expected: text,
     });
+    const stripped = c1StrippedCp1252(utf8);
+    if (stripped !== browserCp1252(utf8))
+      add({
+        kind: "broken",
+        path: "utf8-as-browser-windows-1252-c1-stripped",
+        lang,
+        input: stripped,
+        expected: expectedThrough(text, "windows-1252"),
+        original: text,
+      });
     add({
       kind: "broken",
       path: "utf8-as-latin-1",

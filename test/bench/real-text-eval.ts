@@ -13,6 +13,7 @@ import iconv from "iconv-lite";
 import { repairMojibake } from "../../pipelines/normalize/repair/repair-text.ts";
 import {
   browserCp1252,
+  c1StrippedCp1252,
   expectedThrough,
   restoredExactly,
   singleByte,
@@ -76,6 +77,12 @@ function damaged(
     });
   }
   cases.push({ path: "utf8-as-browser-windows-1252", input: browserCp1252(utf8), expected: text });
+  cases.push({
+    path: "utf8-as-browser-windows-1252-c1-stripped",
+    input: c1StrippedCp1252(utf8),
+    expected: expectedThrough(text, "windows-1252"),
+    original: text,
+  });
   cases.push({ path: "utf8-as-latin-1", input: utf8.toString("latin1"), expected: text });
   cases.push({
     path: "utf8-as-windows-1252-twice",
@@ -108,9 +115,9 @@ for (const [path, t] of [...perPath].sort()) {
   cases += t.cases;
   restored += t.restored;
   console.log(
-    `  ${path.padEnd(30)} ${String(t.restored).padStart(5)}/${t.cases}  ${((100 * t.restored) / t.cases).toFixed(1)}%`,
+    `  ${path.padEnd(42)} ${String(t.restored).padStart(5)}/${t.cases}  ${((100 * t.restored) / t.cases).toFixed(1)}%`,
   );
 }
 console.log(
-  `  ${"all".padEnd(30)} ${String(restored).padStart(5)}/${cases}  ${((100 * restored) / cases).toFixed(1)}%`,
+  `  ${"all".padEnd(42)} ${String(restored).padStart(5)}/${cases}  ${((100 * restored) / cases).toFixed(1)}%`,
 );

@@ -10,10 +10,14 @@
  * - a space where a sequence needed byte 0xA0 is read as that byte when the
  *   caller allows it (a no-break space that some program turned into a plain
  *   space: "voilÃ  le travail");
- * - in mostly Chinese or Japanese text through windows-1252, a three-byte
- *   sequence cut short by the next lead is a character whose byte was dropped
- *   (an undefined byte a sanitiser stripped, or a hidden soft hyphen), and a
- *   three-byte lead alone before the next lead one that lost two.
+ * - in text through windows-1252 that is mostly of three-byte letters
+ *   (Chinese, Japanese, Korean, Thai, Hindi…), a three-byte sequence cut
+ *   short by the next lead is a character whose byte was dropped (an
+ *   undefined byte a sanitiser stripped, or a hidden soft hyphen), and a
+ *   three-byte lead alone before the next lead one that lost two; in text
+ *   mostly of two-byte letters (Greek, Cyrillic, Hebrew, Arabic…), such a
+ *   lead followed by anything but a continuation byte or an ASCII letter is
+ *   a letter that lost its second byte.
  * Anything else that is not UTF-8 stops a strict decode, or is kept as it was
  * in a partial one.
  */
@@ -82,30 +86,94 @@ function windows1252Undefined(undefinedBytes: readonly number[]): boolean {
 }
 
 /**
- * Whether a decode is mostly Chinese or Japanese: at least four Han or
- * kana characters, half of its non-ASCII ones. Only there are dropped bytes
- * looked for: Inari Sami "ášá" has the shape of a cut sequence.
+ * Letters whose UTF-8 takes three bytes, of the scripts written with no
+ * Latin letters among them: Indic, Thai, Lao, Georgian, Ethiopic…
+ * (U+0800–U+1FFF), Han, kana and Hangul. Not the punctuation and symbols
+ * of U+2000–U+2E7F, which windows-1252's own images (‚ € ™) are among.
  */
-function mostlyCjk(text: string): boolean {
-  let cjk = 0;
+function isThreeByteLetter(c: number): boolean {
+  return (
+    (c >= 0x800 && c < 0x2000) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af)
+  );
+}
+
+/** Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac…: letters of two UTF-8 bytes, leads CE–DF. */
+function isTwoByteLetter(c: number): boolean {
+  return c >= 0x380 && c < 0x800;
+}
+
+/** Where a decode looks for dropped bytes, and what shape they take there. */
+type DroppedShape = "none" | "three-byte" | "two-byte";
+
+/** Whether a character is windows-1252's image of a continuation byte (80–BF): one left undecoded, or a symbol. */
+function isContinuationImage(ch: string): boolean {
+  const b = windows1252.byteOf.get(ch);
+  return b !== undefined && b >= 0x80 && b < 0xc0;
+}
+
+/**
+ * What a decode is mostly written in: at least four letters of three UTF-8
+ * bytes (or three of two bytes), as many as its other non-ASCII characters
+ * (the leads left undecoded among them, not the continuation bytes after
+ * them: a cut sequence leaves both, and the damage looked for must not
+ * outvote itself). Only there are dropped bytes looked for: real text that
+ * windows-1252 can encode has no such letters, while a Latin line of it may
+ * have the shape of a cut sequence (Inari Sami "ášá", German "Änderung").
+ */
+function droppedShapeOf(text: string): DroppedShape {
+  let three = 0;
+  let two = 0;
   let other = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff)) cjk++;
-    else other++;
+    if (isThreeByteLetter(c)) three++;
+    else if (isTwoByteLetter(c)) two++;
+    else if (!isContinuationImage(text.charAt(i))) other++;
   }
-  return cjk >= 4 && cjk >= other;
+  if (three >= 4 && three >= two + other) return "three-byte";
+  if (two >= 3 && two >= three + other) return "two-byte";
+  return "none";
 }
 
 /**
- * A three-byte sequence cut short by the next lead byte after its second
- * byte: "ä¸" + "å" is 不 (E4 B8 8D) whose last byte, one the code
- * page leaves undefined, a program dropped instead of writing U+FFFD, or 中
- * (E4 B8 AD) whose soft hyphen a program hid. The character is lost; its
- * options are the lost byte in either place. Only this shape: a two-byte
- * lead before another ("AÇÃO") or a lead before ASCII ("ESPAÑA") is how
- * real text looks.
+ * Whether a sequence may be cut short before byte `next` in a decode of
+ * non-Latin letters: the next letter's lead, ASCII punctuation, a space or
+ * the end; never an ASCII letter (no such word goes on in Latin letters) nor
+ * another continuation byte.
+ */
+function cutHere(next: number | undefined): boolean {
+  if (next === undefined) return true;
+  if (next < 0x80) return (next | 0x20) < 0x61 || (next | 0x20) > 0x7a;
+  return next >= 0xc2 && next <= 0xf4;
+}
+
+/**
+ * A two-byte lead (CE–DF) whose second byte was dropped, where a sequence
+ * may be cut short (cutHere). "РуÑÑкий" is Ру??кий: с is D1 81. Its options stay many (с э я
+ * for D1), and letters are not guessed (lost-chars.ts): it becomes U+FFFD.
+ */
+function droppedSecondByte(bytes: number[], i: number): Sequence | null {
+  const lead = bytes[i] ?? 0;
+  const next = bytes[i + 1];
+  if (lead < 0xce || lead > 0xdf || !cutHere(next)) return null;
+  return {
+    length: 1,
+    text: "\uFFFD",
+    lost: true,
+    options: lostOptions([lead, wildcardByte], droppedBytes),
+  };
+}
+
+/**
+ * A three-byte sequence cut short after its second byte (cutHere): "ä¸" +
+ * "å" is 不 (E4 B8 8D) whose last byte, one the code page leaves undefined,
+ * a program dropped instead of writing U+FFFD, or 中 (E4 B8 AD) whose soft
+ * hyphen a program hid; "ã¸" at the end of a line is へ (E3 81 B8). The
+ * character is lost; its options are the lost byte in either place.
  */
 function droppedByte(
   bytes: number[],
@@ -114,8 +182,7 @@ function droppedByte(
   need: number,
 ): Sequence | null {
   if (need !== 2 || seq.length !== 2) return null;
-  const next = bytes[i + 2];
-  if (next === undefined || next < 0xc2 || next > 0xf4) return null;
+  if (!cutHere(bytes[i + 2])) return null;
   const [lead = 0, kept = 0] = seq;
   const options = [
     ...lostOptions([lead, wildcardByte, kept], droppedBytes),
@@ -171,7 +238,7 @@ function readSequence(
   space: boolean,
   undefinedBytes: readonly number[] = [],
   wildcards = true,
-  dropped = false,
+  dropped: DroppedShape = "none",
 ): Sequence | null {
   const lead = bytes[i] ?? 0;
   let need = 0;
@@ -197,7 +264,8 @@ function readSequence(
     else if (b === 0x20 && space && (need === 1 ? nbspAfter(bytes, i) : true)) {
       seq.push(0xa0);
       spaced = true;
-    } else return dropped ? droppedByte(bytes, i, seq, need) : null;
+    } else if (dropped === "three-byte") return droppedByte(bytes, i, seq, need);
+    else return dropped === "two-byte" && need === 1 ? droppedSecondByte(bytes, i) : null;
   }
   if (seq.includes(wildcardByte))
     return {
@@ -281,18 +349,21 @@ export function decodeRecovered(
   undefinedBytes: readonly number[] = [],
   wildcards = true,
 ): Decoded | null {
-  const plain = decode(bytes, source, strict, space, from, undefinedBytes, wildcards, false);
+  const plain = decode(bytes, source, strict, space, from, undefinedBytes, wildcards, "none");
   // A strict decode that held cut nothing short; nor did a partial one that kept no
-  // three-byte lead (windows-1252 shows E0–EF as à–ï).
+  // lead of a three-byte (à–ï) or two-byte letter (Î–ß).
   if (!windows1252Undefined(undefinedBytes) || (strict && plain)) return plain;
-  if (plain && !/[\u00E0-\u00EF]/.test(plain.text)) return plain;
-  // Chinese or Japanese through windows-1252 whose undefined bytes were dropped: decoded
-  // again with cut sequences read as lost characters, where the text is mostly CJK.
+  if (plain && !/[\u00CE-\u00DF\u00E0-\u00EF]/.test(plain.text)) return plain;
+  // Text of non-Latin scripts through windows-1252 whose undefined bytes were dropped:
+  // decoded again with cut sequences read as lost characters, where the text is mostly
+  // of such letters.
   const partial = strict
-    ? decode(bytes, source, false, space, from, undefinedBytes, wildcards, false)
+    ? decode(bytes, source, false, space, from, undefinedBytes, wildcards, "none")
     : plain;
-  if (!partial || !mostlyCjk(partial.text)) return plain;
-  return decode(bytes, source, strict, space, from, undefinedBytes, wildcards, true) ?? plain;
+  if (!partial) return plain;
+  const shape = droppedShapeOf(partial.text);
+  if (shape === "none") return plain;
+  return decode(bytes, source, strict, space, from, undefinedBytes, wildcards, shape) ?? plain;
 }
 
 function decode(
@@ -303,7 +374,7 @@ function decode(
   from: number,
   undefinedBytes: readonly number[],
   wildcards: boolean,
-  dropped: boolean,
+  dropped: DroppedShape,
 ): Decoded | null {
   let text = "";
   let sequences = 0;
@@ -338,7 +409,7 @@ function decode(
       continue;
     }
     if (strict) return null;
-    if (dropped && strandedLead(bytes, i)) {
+    if (dropped === "three-byte" && strandedLead(bytes, i)) {
       // Both continuation bytes dropped ("å" for 十, E5 8D 81): lost, beyond reading back.
       text += "\uFFFD";
       lost++;

@@ -49,6 +49,37 @@ describe("mojibake with lost bytes", () => {
     );
   });
 
+  it("reads Greek, Cyrillic, Hebrew and Japanese whose undefined bytes were dropped", () => {
+    const stripped = (text: string) =>
+      decodeCp1252(Buffer.from(text, "utf8")).replace(/[\u0080-\u009F]/g, "");
+    // с and я (D1 81, D1 8F) lose their second byte: "РоÑÑии" was left as it was.
+    expect(repairMojibake(stripped("Правительство России объявило о мерах")).text).toBe(
+      "Правитель\uFFFDтво Ро\uFFFD\uFFFDии объ\uFFFDвило о мерах",
+    );
+    // ρ (CF 81) before the next letter's lead; я at the end of the line.
+    expect(repairMojibake(stripped("Η Ελλάδα εξετάζει την εξόρυξη")).text).toBe(
+      "Η Ελλάδα εξετάζει την εξό\uFFFDυξη",
+    );
+    expect(repairMojibake(stripped("Компания увеличила добычу")).text).toBe(
+      "Компани\uFFFD увеличила добычу",
+    );
+    // א (D7 90) before the next lead, final ם (D7 9D) at the end.
+    expect(repairMojibake(stripped("ישראל חותמת על הסכם")).text).toBe(
+      "ישר\uFFFDל חותמת על הסכ\uFFFD",
+    );
+    // Kana cut short as Han is: ネ (E3 83 8D) is "ãƒ" before the next lead, へ (E3 81 B8)
+    // "ã¸" at the end of the line.
+    expect(repairMojibake(stripped("住友金属鉱山、ネオジム磁石の新工場を建設へ")).text).toBe(
+      "\uFFFD\uFFFD金属鉱山\uFFFD\uFFFDオジム\uFFFD石\uFFFD新工場を建設\uFFFD",
+    );
+  });
+
+  it("leaves a Latin line alone where a two-byte lead only looks cut short", () => {
+    // Real Spanish and German: a lead before an ASCII letter, no Greek or Cyrillic around.
+    for (const text of ["ESPAÑA Y PORTUGAL", "Änderung der Ölpreise", "Ñoño Ðuro ÏÎ"])
+      expect(repairMojibake(text).text).toBe(text);
+  });
+
   it("keeps the mark of a lost character through the cleanup of the stored text", () => {
     // с (D1 81), я (D1 8F) and Ł (C5 81) end in bytes windows-1252 leaves undefined.
     const damaged = strictlyReadAs("Русский язык, Łódź", "windows-1252");
