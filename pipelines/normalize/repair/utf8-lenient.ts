@@ -118,13 +118,17 @@ function isContinuationImage(ch: string): boolean {
  * What a decode is mostly written in: at least four letters of three UTF-8
  * bytes (or three of two bytes), as many as its other non-ASCII characters
  * (the leads left undecoded among them, not the continuation bytes after
- * them: a cut sequence leaves both, and the damage looked for must not
- * outvote itself). Only there are dropped bytes looked for: real text that
- * windows-1252 can encode has no such letters, while a Latin line of it may
- * have the shape of a cut sequence (Inari Sami "ášá", German "Änderung").
+ * them: the damage looked for must not outvote itself). A three-byte lead
+ * left with one continuation byte (à–ï, then one of 80–BF) is a cut letter
+ * and counts for the three-byte letters: Japanese through windows-1252 loses
+ * 81 from every hiragana of E3 81 xx, most of a line's characters. Only
+ * where such letters are decoded are dropped bytes looked for: real text
+ * that windows-1252 can encode has none, while a Latin line of it may have
+ * the shape of a cut sequence (Inari Sami "ášá", German "Änderung").
  */
 function droppedShapeOf(text: string): DroppedShape {
   let three = 0;
+  let cut = 0;
   let two = 0;
   let other = 0;
   for (let i = 0; i < text.length; i++) {
@@ -132,9 +136,12 @@ function droppedShapeOf(text: string): DroppedShape {
     if (c < 0x80) continue;
     if (isThreeByteLetter(c)) three++;
     else if (isTwoByteLetter(c)) two++;
-    else if (!isContinuationImage(text.charAt(i))) other++;
+    else if (c >= 0xe0 && c <= 0xef && isContinuationImage(text.charAt(i + 1))) {
+      cut++;
+      i++;
+    } else if (!isContinuationImage(text.charAt(i))) other++;
   }
-  if (three >= 4 && three >= two + other) return "three-byte";
+  if (three >= 4 && three + cut >= two + other) return "three-byte";
   if (two >= 3 && two >= three + other) return "two-byte";
   return "none";
 }
@@ -389,8 +396,11 @@ function decode(
       continue;
     }
     // A Cyrillic or Greek letter ends words: a space after its image ("ФОСАГРО И")
-    // is a space, where one after "Ã" or "Î" was a lost no-break space.
-    const spaceMayBeNbsp = space && !isGreekOrCyrillic(source.charCodeAt(from + i));
+    // is a space, where one after "Ã" or "Î" was a lost no-break space. Where bytes
+    // were dropped, a lead before a space lost its last byte: "ì„ " is 을 (EC 9D 84)
+    // before a space, not 선 (EC 84 A0) glued to the next word.
+    const spaceMayBeNbsp =
+      space && dropped === "none" && !isGreekOrCyrillic(source.charCodeAt(from + i));
     const seq =
       readSequence(bytes, i, spaceMayBeNbsp, undefinedBytes, wildcards, dropped) ??
       (strict ? lostSoftHyphen(bytes, i) : null);

@@ -49,7 +49,7 @@ describe("mojibake with lost bytes", () => {
     );
   });
 
-  it("reads Greek, Cyrillic, Hebrew and Japanese whose undefined bytes were dropped", () => {
+  it("reads Greek, Cyrillic, Hebrew, Korean and Japanese whose undefined bytes were dropped", () => {
     const stripped = (text: string) =>
       decodeCp1252(Buffer.from(text, "utf8")).replace(/[\u0080-\u009F]/g, "");
     // с and я (D1 81, D1 8F) lose their second byte: "РоÑÑии" was left as it was.
@@ -67,6 +67,11 @@ describe("mojibake with lost bytes", () => {
     expect(repairMojibake(stripped("ישראל חותמת על הסכם")).text).toBe(
       "ישר\uFFFDל חותמת על הסכ\uFFFD",
     );
+    // Where bytes were dropped, a lead before a space lost its last byte: 을 (EC 9D 84)
+    // ends the word, where a lost no-break space would have made 선 (EC 84 A0) of it.
+    expect(
+      repairMojibake(stripped("한국 정부는 희토류 비축량을 늘리고 공급망을 다변화한다")).text,
+    ).toBe("한국 정부는 \uFFFD토류 비축량\uFFFD 늘리고 공급\uFFFD\uFFFD 다변화한다");
     // Kana cut short as Han is: ネ (E3 83 8D) is "ãƒ" before the next lead, へ (E3 81 B8)
     // "ã¸" at the end of the line.
     expect(repairMojibake(stripped("住友金属鉱山、ネオジム磁石の新工場を建設へ")).text).toBe(
