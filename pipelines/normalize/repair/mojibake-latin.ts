@@ -17,7 +17,8 @@
 import type { Repair } from "../../../shared/document.ts";
 import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
 import { familiarity } from "../../../shared/text/letter-familiarity.ts";
-import { type CodePage, codePages, encodeIn, pathName } from "./code-pages.ts";
+import { type CodePage, codePages, encodeIn, pathName, windows1252 } from "./code-pages.ts";
+import { markDroppedLatinLetters } from "./dropped-latin-letters.ts";
 import { restoreLostChars } from "./lost-chars.ts";
 import {
   hasSignature,
@@ -92,6 +93,8 @@ interface Tally {
   wildcards: boolean;
   /** A repair of the current layer left a lost character as U+FFFD. */
   keptLost: boolean;
+  /** The code pages the current line's repairs went through. */
+  lineCodePages: Set<CodePage>;
 }
 
 function note(tally: Tally, detail: string, n: number, span: SpanRepair, keptLost = false): void {
@@ -185,6 +188,7 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
     if (!next || next.score >= before) return null;
   }
   const { text, restored } = restoreLostChars(best.decoded.text, best.decoded.lostChars);
+  tally.lineCodePages.add(best.cp);
   const path = detailOf(best.cp, line, layer, best.decoded.lost, restored);
   const span = { before: line, after: text, path, scoreBefore: before, scoreAfter: best.score };
   note(tally, path, best.decoded.sequences, span, best.decoded.lost > restored);
@@ -266,6 +270,7 @@ function repairSpan(
   const text = best.decoded.text;
   explained?.push(new Set(decodes.filter((d) => d.decoded.text === text).map((d) => d.cp)));
   const restoredSpan = restoreLostChars(text, best.decoded.lostChars, left, right);
+  tally.lineCodePages.add(best.cp);
   const path = detailOf(best.cp, span, layer, best.decoded.lost, restoredSpan.restored);
   note(
     tally,
@@ -312,6 +317,7 @@ function repairUnsignedSpan(
   // becomes "música", but an Italian ", è" after a no-break space is not
   // MacRoman for "ʏ".
   if (familiarity(candidate) <= familiarity(window)) return null;
+  tally.lineCodePages.add(cp);
   const path = detailOf(cp, line.slice(start, end), layer, 0, 0);
   note(tally, path, decoded.sequences, {
     before: line.slice(start, end),
@@ -406,6 +412,29 @@ function repairLine(line: string, tally: Tally): string {
   return current;
 }
 
+/**
+ * A line repaired through windows-1252 whose sanitiser also stripped the C1
+ * controls of its undefined bytes: the lead images left alone read as their
+ * letter or marked lost, where the line's alphabet says so.
+ */
+function droppedLetters(line: string, tally: Tally): string {
+  if (!tally.lineCodePages.has(windows1252)) return line;
+  const { text, readBack, marked } = markDroppedLatinLetters(line);
+  if (text === line) return line;
+  const span = {
+    before: line,
+    after: text,
+    path: "utf-8 read as windows-1252, C1 bytes dropped",
+    scoreBefore: implausibility(line),
+    scoreAfter: implausibility(text),
+  };
+  const base = "utf-8 read as windows-1252";
+  if (readBack > 0) note(tally, `${base}, lost bytes read back`, readBack, span);
+  if (marked > 0)
+    note(tally, `${base}, lost bytes kept as U+FFFD`, marked, readBack > 0 ? { ...span } : span);
+  return text;
+}
+
 const c1Re = /[\u0080-\u009F]/g;
 
 /** C1 controls read as the windows-1252 characters their bytes are ("\x84Handwerk\x93" → „Handwerk“). */
@@ -435,10 +464,18 @@ export function repairLatinMojibake(
   explain?: SpanRepair[],
 ): { text: string; repairs: Repair[] } {
   if (!hasSignature(text)) return { text, repairs: [] };
-  const tally: Tally = { counts: new Map(), explain, wildcards: true, keptLost: false };
+  const tally: Tally = {
+    counts: new Map(),
+    explain,
+    wildcards: true,
+    keptLost: false,
+    lineCodePages: new Set(),
+  };
   const lines = text.split("\n").map((line) => {
     if (!hasSignature(line)) return line;
-    const repaired = repairLine(line, tally);
+    tally.lineCodePages.clear();
+    let repaired = repairLine(line, tally);
+    if (repaired !== line) repaired = droppedLetters(repaired, tally);
     return c1Re.test(repaired) ? readC1AsCp1252(repaired, tally) : repaired;
   });
   const repairs: Repair[] = [...tally.counts].map(([detail, count]) => ({

@@ -79,6 +79,23 @@ describe("mojibake with lost bytes", () => {
     );
   });
 
+  it("reads a Latin letter that lost its second byte where the line's alphabet says so", () => {
+    const stripped = (text: string) =>
+      decodeCp1252(Buffer.from(text, "utf8")).replace(/[\u0080-\u009F]/g, "");
+    // č (C4 8D) is "Ä" before "n": no alphabet holds Ä with ř, Czech holds č and ď.
+    const czech = repairMojibake(stripped("Česká vláda: těžba lithia začne příští rok."));
+    expect(czech.text).toBe("Česká vláda: těžba lithia za\uFFFDne příští rok.");
+    expect(czech.repairs.map((r) => r.detail)).toContain(
+      "utf-8 read as windows-1252, lost bytes kept as U+FFFD",
+    );
+    // Đ (C4 90) is the one letter of ā č ď Đ ĝ that Vietnamese writes.
+    expect(repairMojibake(stripped("Khảo sát Địa chất")).text).toBe("Khảo sát Địa chất");
+    // A German "Ä" in a line repaired elsewhere stays: German holds Ä with ü.
+    expect(repairMojibake("Änderung: MÃ¼ller sagt Ja").text).toBe("Änderung: Müller sagt Ja");
+    // Nor does French make it a lost letter: none of ā č ď Đ ĝ is French.
+    expect(repairMojibake("Änderung: Ã©conomie").text).toBe("Änderung: économie");
+  });
+
   it("leaves a Latin line alone where a two-byte lead only looks cut short", () => {
     // Real Spanish and German: a lead before an ASCII letter, no Greek or Cyrillic around.
     for (const text of ["ESPAÑA Y PORTUGAL", "Änderung der Ölpreise", "Ñoño Ðuro ÏÎ"])

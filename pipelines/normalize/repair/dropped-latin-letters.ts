@@ -1,0 +1,84 @@
+/**
+ * Latin letters whose second byte a program dropped, in a line repaired
+ * through windows-1252. A browser keeps windows-1252's undefined bytes (81
+ * 8D 8F 90 9D) as C1 controls and sanitisers strip them, so Czech "začne"
+ * (č is C4 8D) comes out "zaÄne": the lead's image alone, before an ASCII
+ * letter. utf8-lenient.ts reads such cuts only in non-Latin text, where a
+ * lead before an ASCII letter is never a word; in Latin text "Ä" before a
+ * letter is how German is written, so the image alone proves nothing.
+ *
+ * What does: the line's other letters. After the line's repair, when one
+ * alphabet (Unicode CLDR, shared/text/alphabets.ts) holds every other
+ * non-ASCII letter of the line, and does not hold the image, but does hold
+ * one of the letters the image's lead and a dropped byte spell, the image is
+ * that lost letter: "Ä" in a Czech line is č or ď, not a German letter. It
+ * becomes the one option the alphabet holds ("Äịa" in Vietnamese is Địa:
+ * ā č ď ĝ are not Vietnamese), or U+FFFD when several fit (Czech holds č
+ * and ď) — letters are not guessed (lost-chars.ts).
+ */
+import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
+import { windows1252 } from "./code-pages.ts";
+
+/** The letters a two-byte lead spells with each byte windows-1252 leaves undefined. */
+function optionsOf(lead: number): string[] {
+  const options: string[] = [];
+  for (const b of windows1252.undefinedContinuations) {
+    const ch = String.fromCharCode(((lead & 0x1f) << 6) | (b & 0x3f));
+    if (/\p{L}/u.test(ch)) options.push(ch);
+  }
+  return options;
+}
+
+function isContinuationImage(ch: string): boolean {
+  const b = windows1252.byteOf.get(ch);
+  return b !== undefined && b >= 0x80 && b < 0xc0;
+}
+
+/** The distinct non-ASCII letters of a text, but for the characters at `skip`. */
+function lettersBut(text: string, skip: ReadonlySet<number>): string {
+  const seen = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    if (skip.has(i)) continue;
+    const ch = text.charAt(i);
+    if (ch.charCodeAt(0) >= 0x80 && /\p{L}/u.test(ch)) seen.add(ch);
+  }
+  return [...seen].join("");
+}
+
+/**
+ * `line` (already repaired through windows-1252) with the images of leads
+ * that lost their second byte read as their letter or marked U+FFFD; and
+ * how many were read back and how many marked.
+ */
+export function markDroppedLatinLetters(line: string): {
+  text: string;
+  readBack: number;
+  marked: number;
+} {
+  const cuts: { at: number; options: string[] }[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const b = windows1252.byteOf.get(line.charAt(i));
+    if (b === undefined || b < 0xc2 || b > 0xdf) continue;
+    const next = line.charAt(i + 1);
+    if (next !== "" && isContinuationImage(next)) continue;
+    const options = optionsOf(b);
+    if (options.length > 0) cuts.push({ at: i, options });
+  }
+  if (cuts.length === 0) return { text: line, readBack: 0, marked: 0 };
+  const others = lettersBut(line, new Set(cuts.map((c) => c.at)));
+  // One language must have written the rest of the line, or there is nothing to go by.
+  if (others === "" || alphabetCoverage(others) < 1) return { text: line, readBack: 0, marked: 0 };
+  let text = line;
+  let readBack = 0;
+  let marked = 0;
+  for (const { at, options } of cuts) {
+    if (alphabetCoverage(others + line.charAt(at)) === 1) continue;
+    const fitting = options.filter((o) => alphabetCoverage(others + o) === 1);
+    if (fitting.length === 0) continue;
+    const chosen = fitting.length === 1 ? (fitting[0] ?? "\uFFFD") : "\uFFFD";
+    text = text.slice(0, at) + chosen + text.slice(at + 1);
+    if (chosen === "\uFFFD") marked++;
+    else readBack++;
+  }
+  return { text, readBack, marked };
+}
