@@ -54,7 +54,8 @@ function line(kind: DamageKind, name: string, damaged: number, restored: number)
   const halfLost =
     kind === "utf8-as-gbk-lossy" ||
     kind === "utf8-as-cp1252-strict" ||
-    kind === "utf8-as-cp1252-c1-stripped";
+    kind === "utf8-as-cp1252-c1-stripped" ||
+    kind === "utf8-as-cp1252-question-marks";
   const target = halfLost ? 50 : lossyKinds.includes(kind) ? 90 : 99;
   return `${kind.padEnd(33)} ${name.padEnd(9)} ${String(damaged).padStart(7)} ${String(restored).padStart(9)} ${share.toFixed(2).padStart(7)}%  (target ≥${target}%)`;
 }

@@ -11,6 +11,7 @@ export type DamageKind =
   | "utf8-as-cp1252"
   | "utf8-as-cp1252-strict"
   | "utf8-as-cp1252-c1-stripped"
+  | "utf8-as-cp1252-question-marks"
   | "utf8-as-latin1"
   | "utf8-as-cp1252-twice"
   | "gbk-as-cp1252"
@@ -32,6 +33,7 @@ export const lossyKinds: DamageKind[] = [
   "utf8-as-gbk-lossy",
   "utf8-as-cp1252-strict",
   "utf8-as-cp1252-c1-stripped",
+  "utf8-as-cp1252-question-marks",
 ];
 
 /**
@@ -86,6 +88,10 @@ export function damage(text: string, kind: DamageKind): string {
     case "utf8-as-cp1252-c1-stripped":
       // As browsers read it (81 8D 8F 90 9D kept as C1 controls), then a sanitiser strips those.
       return asCp1252(utf8(text)).replace(/[\u0080-\u009F]/g, "");
+    case "utf8-as-cp1252-question-marks":
+      // Then written to Latin-1 by an encoder that puts "?" for what it lacks (a latin1
+      // database column, Python's errors="replace"): ’ is "â€™" and then "â??".
+      return iconv.decode(utf8(text), "windows-1252").replace(/[\u0100-\u{10FFFF}]/gu, "?");
     case "utf8-as-latin1":
       return utf8(text).toString("latin1");
     case "utf8-as-cp1252-twice":
@@ -105,7 +111,11 @@ export function damage(text: string, kind: DamageKind): string {
   }
 }
 
-/** Which kinds apply to a text: the GBK ones need Chinese, the rest anything non-ASCII. */
+/**
+ * Which kinds apply to a text: the GBK ones need Chinese, the "?"-writing
+ * encoder Latin text (it leaves nothing of a Han character), the rest
+ * anything non-ASCII.
+ */
 export function kindsFor(language: "en" | "zh"): DamageKind[] {
   const common: DamageKind[] = [
     "utf8-as-cp1252",
@@ -118,5 +128,5 @@ export function kindsFor(language: "en" | "zh"): DamageKind[] {
   ];
   return language === "zh"
     ? [...common, "gbk-as-cp1252", "gbk-as-latin1", "utf8-as-gbk", "utf8-as-gbk-lossy"]
-    : common;
+    : [...common, "utf8-as-cp1252-question-marks"];
 }

@@ -87,6 +87,15 @@ export function c1StrippedCp1252(bytes: Buffer): string {
   return browserCp1252(bytes).replace(/[\u0080-\u009F]/g, "");
 }
 
+/**
+ * UTF-8 read by a strict windows-1252 decoder, then written to Latin-1 by an
+ * encoder that puts "?" for what Latin-1 lacks (Python's errors="replace",
+ * a latin1 database column): ’ is "â€™" and then "â??".
+ */
+export function questionMarkedCp1252(bytes: Buffer): string {
+  return iconv.decode(bytes, "windows-1252").replace(/[\u0100-\u{10FFFF}]/gu, "?");
+}
+
 /** The original with each character whose UTF-8 bytes a code page cannot decode replaced by U+FFFD. */
 export function expectedThrough(text: string, cp: string): string {
   let out = "";
@@ -156,6 +165,21 @@ export function buildCases(): MojibakeCase[] {
         input: stripped,
         expected: expectedThrough(text, "windows-1252"),
         original: text,
+      });
+    // Only where every "?" the encoder wrote stands for the second byte of a
+    // punctuation mark or symbol ("â??" for ’, "â?¬" for €): what else it replaced
+    // is lost beyond reading back.
+    const questioned = questionMarkedCp1252(utf8);
+    if (
+      questioned !== iconv.decode(utf8, "windows-1252") &&
+      questioned.replace(/â\?[?¬¦¢]/g, "").split("?").length === text.split("?").length
+    )
+      add({
+        kind: "broken",
+        path: "utf8-as-windows-1252-then-latin-1-question-marks",
+        lang,
+        input: questioned,
+        expected: text,
       });
     add({
       kind: "broken",

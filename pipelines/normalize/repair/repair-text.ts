@@ -10,6 +10,7 @@ import { repairLegacyCjkBytes } from "./legacy-cjk.ts";
 import { repairDoubleByteMojibake } from "./mojibake-double-byte.ts";
 import { repairLatinMojibake } from "./mojibake-latin.ts";
 import { repairThaiMojibake } from "./mojibake-thai.ts";
+import { repairQuestionMarkQuotes } from "./question-mark-quotes.ts";
 import type { SpanRepair } from "./span-repair.ts";
 
 export type { SpanRepair };
@@ -36,7 +37,8 @@ function runSteps(text: string, steps: ((t: string) => RepairedText)[]): Repaire
  * as Latin: they are read only where the document's long runs show a code
  * page and are not UTF-8 through any single-byte one, and the single-byte
  * repair could otherwise read pieces of them as UTF-8 through some code
- * page. Then the single-byte code pages, gated by the plausibility model;
+ * page. Then the single-byte code pages, gated by the plausibility model,
+ * and the quotation marks a "?"-writing encoder left of their mojibake;
  * then UTF-8 read as a double-byte code page; last the lossy Thai path.
  */
 export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedText {
@@ -44,6 +46,7 @@ export function repairMojibake(text: string, explain?: SpanRepair[]): RepairedTe
     removeByteOrderMarks,
     (t) => repairLegacyCjkBytes(t, explain),
     (t) => repairLatinMojibake(t, explain),
+    (t) => repairQuestionMarkQuotes(t, explain),
     (t) => repairDoubleByteMojibake(t, explain),
     (t) => repairThaiMojibake(t, explain),
   ]);

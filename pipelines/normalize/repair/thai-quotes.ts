@@ -2,7 +2,7 @@
  * Quotation marks and dashes through the lossy Thai path (UTF-8 read as
  * ISO-8859-11 with the C1 bytes dropped): “ ” ‘ ’ – — all lose both their
  * last bytes and come out as the same "โ", so only context tells them
- * apart, and a character trigram sees too little of it to keep quotes in
+ * apart (as they do after a "?"-writing encoder: question-mark-quotes.ts), and a character trigram sees too little of it to keep quotes in
  * pairs. This pass decides each such token by where it stands (opening a
  * word after a space, closing one before a space, inside a word, between
  * spaces) and by which quotation is open in the paragraph, so a “ is
@@ -15,6 +15,8 @@ const opening = /[\s([{<«—–/]/;
 // Latin words only: Chinese quotation marks stand between Han characters and follow other rules.
 const wordChar = /[A-Za-z0-9\u00C0-\u024F]/;
 const closingAfter = /[\s.,;:!?)\]}>»…—–]/;
+/** What may follow an opening mark: a word, or Spanish "¿" and "¡" before one. */
+const wordStart = /[A-Za-z0-9\u00C0-\u024F¿¡]/;
 /** A word of one letter, "qu" or "dell", "dall", "nell", "sull", "all", "un" before the mark: an elision. */
 const elidedBefore =
   /(?:^|[^A-Za-z\u00C0-\u024F])(?:[A-Za-z]|[Qq]u|[DdNnSs]ell|[Dd]all|[Aa]ll|[Uu]n)$/;
@@ -47,7 +49,7 @@ export function pairQuotes(text: string, tokens: ThaiToken[], picks: string[]): 
     if (options.length < 2) return;
     const before = charBefore(tok.start);
     const after = charAfter(tok.end);
-    const starts = (before === "" || opening.test(before)) && wordChar.test(after);
+    const starts = (before === "" || opening.test(before)) && wordStart.test(after);
     const ends =
       (wordChar.test(before) || /[.,!?…]/.test(before)) &&
       (after === "" || closingAfter.test(after));
