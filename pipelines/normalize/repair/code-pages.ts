@@ -70,6 +70,12 @@ export const codePages: CodePage[] = [
 /** The first of them, and the code page of most mojibake. */
 export const windows1252 = codePages[0] as CodePage;
 
+/** Whether a character is windows-1252's image of a continuation byte (80–BF): "¸", "€", "‚"… */
+export function isContinuationImage(ch: string): boolean {
+  const b = windows1252.byteOf.get(ch);
+  return b !== undefined && b >= 0x80 && b < 0xc0;
+}
+
 /** Bytes of a text in a code page (one byte per UTF-16 unit), or null if a character is not in it. */
 export function encodeIn(cp: CodePage, text: string, from = 0, to = text.length): number[] | null {
   const out: number[] = new Array(to - from);

@@ -17,7 +17,7 @@
  * and ď) — letters are not guessed (lost-chars.ts).
  */
 import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
-import { windows1252 } from "./code-pages.ts";
+import { isContinuationImage, windows1252 } from "./code-pages.ts";
 
 /** The letters a two-byte lead spells with each byte windows-1252 leaves undefined. */
 function optionsOf(lead: number): string[] {
@@ -27,11 +27,6 @@ function optionsOf(lead: number): string[] {
     if (/\p{L}/u.test(ch)) options.push(ch);
   }
   return options;
-}
-
-function isContinuationImage(ch: string): boolean {
-  const b = windows1252.byteOf.get(ch);
-  return b !== undefined && b >= 0x80 && b < 0xc0;
 }
 
 /** The distinct non-ASCII letters of a text, but for the characters at `skip`. */

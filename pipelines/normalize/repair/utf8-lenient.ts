@@ -21,7 +21,7 @@
  * Anything else that is not UTF-8 stops a strict decode, or is kept as it was
  * in a partial one.
  */
-import { wildcardByte, windows1252 } from "./code-pages.ts";
+import { isContinuationImage, wildcardByte, windows1252 } from "./code-pages.ts";
 import { isGreekOrCyrillic } from "./greek-cyrillic.ts";
 
 export interface Decoded {
@@ -108,12 +108,6 @@ function isTwoByteLetter(c: number): boolean {
 /** Where a decode looks for dropped bytes, and what shape they take there. */
 type DroppedShape = "none" | "three-byte" | "two-byte";
 
-/** Whether a character is windows-1252's image of a continuation byte (80–BF): one left undecoded, or a symbol. */
-function isContinuationImage(ch: string): boolean {
-  const b = windows1252.byteOf.get(ch);
-  return b !== undefined && b >= 0x80 && b < 0xc0;
-}
-
 /**
  * What a decode is mostly written in: at least four letters of three UTF-8
  * bytes (or three of two bytes), as many as its other non-ASCII characters
@@ -160,8 +154,9 @@ function cutHere(next: number | undefined): boolean {
 
 /**
  * A two-byte lead (CE–DF) whose second byte was dropped, where a sequence
- * may be cut short (cutHere). "РуÑÑкий" is Ру??кий: с is D1 81. Its options stay many (с э я
- * for D1), and letters are not guessed (lost-chars.ts): it becomes U+FFFD.
+ * may be cut short (cutHere): "РуÑÑкий" is Ру??кий (с is D1 81). Its
+ * options stay many (с э я for D1), and letters are not guessed
+ * (lost-chars.ts): it becomes U+FFFD.
  */
 function droppedSecondByte(bytes: number[], i: number): Sequence | null {
   const lead = bytes[i] ?? 0;
