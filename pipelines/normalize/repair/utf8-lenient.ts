@@ -43,6 +43,8 @@ export interface Decoded {
 export interface LostChar {
   at: number;
   options: string[];
+  /** Its byte was dropped, not replaced by U+FFFD: where it was is not known either. */
+  dropped?: boolean;
 }
 
 /** Lead bytes whose sequence with 0xA0 makes a likely character (NBSP, à, Š, Π, Р, נ, ٠). */
@@ -71,6 +73,8 @@ interface Sequence {
   spaced?: boolean;
   /** For a lost character, what it may have been. */
   options?: string[];
+  /** Its byte was dropped (LostChar). */
+  dropped?: boolean;
 }
 
 /**
@@ -190,7 +194,13 @@ function droppedByte(
     ...lostOptions([lead, wildcardByte, kept], droppedBytes),
     ...lostOptions([lead, kept, wildcardByte], droppedBytes),
   ];
-  return { length: 2, text: "\uFFFD", lost: true, options: [...new Set(options)] };
+  return {
+    length: 2,
+    text: "\uFFFD",
+    lost: true,
+    options: [...new Set(options)],
+    dropped: true,
+  };
 }
 
 /** A three-byte lead right before another lead: the two bytes between were both dropped ("å" for 十, E5 8D 81). */
@@ -401,7 +411,11 @@ function decode(
       (strict ? lostSoftHyphen(bytes, i) : null);
     if (seq && !isLoneSurrogate(seq.text)) {
       if (seq.options && seq.options.length > 0)
-        lostChars.push({ at: text.length, options: seq.options });
+        lostChars.push({
+          at: text.length,
+          options: seq.options,
+          ...(seq.dropped ? { dropped: true } : {}),
+        });
       text += seq.text;
       sequences++;
       if (seq.lost) lost++;
