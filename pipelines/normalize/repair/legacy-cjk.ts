@@ -69,7 +69,12 @@ function utf8ThroughSomeCodePage(run: string): boolean {
   return singleByteCodePages.some((cp) => utf8Through(cp, run));
 }
 
-/** Whether the run's bytes through `cp` are UTF-8, read as they come: most code pages fail within a character or two. */
+/**
+ * Whether the run's bytes through `cp` are UTF-8, read as they come: most
+ * code pages fail within a character or two. Through windows-1252 a
+ * sequence may be cut short by the next lead, its undefined byte dropped
+ * ("â€" + "Ð" is ‐ or ” in Cyrillic mojibake whose C1 controls were stripped).
+ */
 function utf8Through(cp: SingleByteCodePage, run: string): boolean {
   let need = 0;
   for (let i = 0; i < run.length; i++) {
@@ -77,9 +82,14 @@ function utf8Through(cp: SingleByteCodePage, run: string): boolean {
     const b = code < 0x80 ? code : cp.byteOf.get(run.charAt(i));
     if (b === undefined || b > 0xff) return false;
     if (need > 0) {
-      if (b < 0x80 || b > 0xbf) return false;
-      need--;
-    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+      if (b >= 0x80 && b <= 0xbf) {
+        need--;
+        continue;
+      }
+      if (cp !== windows1252 || b < 0xc2 || b > 0xf4) return false;
+      need = 0;
+    }
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) need = 2;
     else if (b >= 0xf0 && b <= 0xf4) need = 3;
     else if (b >= 0x80) return false;

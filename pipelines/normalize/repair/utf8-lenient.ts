@@ -276,7 +276,9 @@ function readSequence(
     else if (b === 0x20 && space && (need === 1 ? nbspAfter(bytes, i) : true)) {
       seq.push(0xa0);
       spaced = true;
-    } else if (dropped === "three-byte") return droppedByte(bytes, i, seq, need);
+    } else if (dropped === "none") return null;
+    // Punctuation is three bytes in every script ("â€" + the next lead is ‐ or ” cut).
+    else if (need === 2) return droppedByte(bytes, i, seq, need);
     else return dropped === "two-byte" && need === 1 ? droppedSecondByte(bytes, i) : null;
   }
   if (seq.includes(wildcardByte))

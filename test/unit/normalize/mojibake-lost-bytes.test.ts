@@ -65,6 +65,11 @@ describe("mojibake with lost bytes", () => {
     expect(repairMojibake(stripped("Компания увеличила добычу")).text).toBe(
       "Компани\uFFFD увеличила добычу",
     );
+    // A hyphen (E2 80 90) cut short before a Cyrillic lead is lost too, and the line is
+    // not taken for GBK ("ҥи‐да" had come out "谣懈鈥写邪").
+    expect(repairMojibake(stripped("Ирэк‐да бэй, ҥи‐да бими, эрэк.")).text).toBe(
+      "Ир\uFFFDк\uFFFDда б\uFFFDй, ҥи\uFFFDда бими, \uFFFDр\uFFFDк.",
+    );
     // א (D7 90) before the next lead, final ם (D7 9D) at the end.
     expect(repairMojibake(stripped("ישראל חותמת על הסכם")).text).toBe(
       "ישר\uFFFDל חותמת על הסכ\uFFFD",
