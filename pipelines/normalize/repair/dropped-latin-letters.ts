@@ -29,6 +29,25 @@ function optionsOf(lead: number): string[] {
   return options;
 }
 
+/** A combining mark (U+0300–U+036F) after a letter: the line writes its accents decomposed. */
+const combiningMark = /\p{L}[\u0300-\u036F]/u;
+
+/**
+ * Decomposed text (NFD, as macOS writes it) spells "ó" as "o" and U+0301
+ * (CC 81), whose dropped 81 leaves "oÌ". In a line whose repair decoded
+ * other combining marks after letters, "Ì" after a letter and before no
+ * continuation byte is a mark that lost its second byte (acute U+0301, or
+ * U+030D, U+030F, U+0310, U+031D): marked U+FFFD, the letter kept.
+ */
+function markLostCombiningMarks(
+  line: string,
+  at: readonly number[],
+): { text: string; readBack: number; marked: number } {
+  let text = line;
+  for (const i of at) text = text.slice(0, i) + "\uFFFD" + text.slice(i + 1);
+  return { text, readBack: 0, marked: at.length };
+}
+
 /** The distinct non-ASCII letters of a text, but for the characters at `skip`. */
 function lettersBut(text: string, skip: ReadonlySet<number>): string {
   const seen = new Set<string>();
@@ -51,21 +70,25 @@ export function markDroppedLatinLetters(line: string): {
   marked: number;
 } {
   const cuts: { at: number; options: string[] }[] = [];
+  const marks: number[] = [];
+  const decomposed = combiningMark.test(line);
   for (let i = 0; i < line.length; i++) {
     const b = windows1252.byteOf.get(line.charAt(i));
     if (b === undefined || b < 0xc2 || b > 0xdf) continue;
     const next = line.charAt(i + 1);
     if (next !== "" && isContinuationImage(next)) continue;
+    if (b === 0xcc && decomposed && /\p{L}/u.test(line.charAt(i - 1))) marks.push(i);
     const options = optionsOf(b);
     if (options.length > 0) cuts.push({ at: i, options });
   }
-  if (cuts.length === 0) return { text: line, readBack: 0, marked: 0 };
-  const others = lettersBut(line, new Set(cuts.map((c) => c.at)));
+  const lostMarks = markLostCombiningMarks(line, marks);
+  if (cuts.length === 0) return lostMarks;
+  const others = lettersBut(line, new Set([...cuts.map((c) => c.at), ...marks]));
   // One language must have written the rest of the line, or there is nothing to go by.
   if (others === "" || alphabetCoverage(others) < 1) return { text: line, readBack: 0, marked: 0 };
-  let text = line;
+  let text = lostMarks.text;
   let readBack = 0;
-  let marked = 0;
+  let marked = lostMarks.marked;
   for (const { at, options } of cuts) {
     if (alphabetCoverage(others + line.charAt(at)) === 1) continue;
     const fitting = options.filter((o) => alphabetCoverage(others + o) === 1);

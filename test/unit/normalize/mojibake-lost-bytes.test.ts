@@ -97,6 +97,11 @@ describe("mojibake with lost bytes", () => {
     );
     // Đ (C4 90) is the one letter of ā č ď Đ ĝ that Vietnamese writes.
     expect(repairMojibake(stripped("Khảo sát Địa chất")).text).toBe("Khảo sát Địa chất");
+    // Decomposed text: "ó" is o + U+0301 (CC 81), so "oÌ" lost the accent's second byte.
+    const catalan = "l’aspiració més elevada, què hi farem".normalize("NFD");
+    expect(repairMojibake(stripped(catalan)).text).toBe(
+      "l’aspiracio\uFFFD me\uFFFDs elevada, qu\u00E8 hi farem".normalize("NFD"),
+    );
     // A German "Ä" in a line repaired elsewhere stays: German holds Ä with ü.
     expect(repairMojibake("Änderung: MÃ¼ller sagt Ja").text).toBe("Änderung: Müller sagt Ja");
     // Nor does French make it a lost letter: none of ā č ď Đ ĝ is French.
