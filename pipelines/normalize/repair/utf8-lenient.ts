@@ -226,6 +226,25 @@ function codePointOf(seq: readonly number[]): number {
  */
 function lostOptions(seq: readonly number[], undefinedBytes: readonly number[]): string[] {
   if (seq.length > 3 || undefinedBytes.length === 0) return [];
+  // The same few damaged shapes recur all through a text: each is worked out once per code page.
+  let cache = optionsCache.get(undefinedBytes);
+  if (!cache) {
+    cache = new Map();
+    optionsCache.set(undefinedBytes, cache);
+  }
+  const key = (seq[0] ?? 0) | ((seq[1] ?? 0) << 9) | ((seq[2] ?? 0) << 18) | (seq.length << 27);
+  let options = cache.get(key);
+  if (!options) {
+    options = spelledOptions(seq, undefinedBytes);
+    cache.set(key, options);
+  }
+  return options;
+}
+
+/** Per set of undefined bytes, a damaged sequence (packed: 9 bits a byte, then its length) → its options. */
+const optionsCache = new WeakMap<readonly number[], Map<number, string[]>>();
+
+function spelledOptions(seq: readonly number[], undefinedBytes: readonly number[]): string[] {
   let partial: number[][] = [[]];
   for (const b of seq)
     partial = partial.flatMap((head) =>
