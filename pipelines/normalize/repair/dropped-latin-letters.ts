@@ -85,7 +85,7 @@ export function markDroppedLatinLetters(line: string): {
   if (cuts.length === 0) return lostMarks;
   const others = lettersBut(line, new Set([...cuts.map((c) => c.at), ...marks]));
   // One language must have written the rest of the line, or there is nothing to go by.
-  if (others === "" || alphabetCoverage(others) < 1) return { text: line, readBack: 0, marked: 0 };
+  if (others === "" || alphabetCoverage(others) < 1) return lostMarks;
   let text = lostMarks.text;
   let readBack = 0;
   let marked = lostMarks.marked;

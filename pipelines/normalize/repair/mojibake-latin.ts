@@ -429,9 +429,12 @@ function droppedLetters(line: string, tally: Tally): string {
     scoreAfter: implausibility(text),
   };
   const base = "utf-8 read as windows-1252";
-  if (readBack > 0) note(tally, `${base}, lost bytes read back`, readBack, span);
-  if (marked > 0)
-    note(tally, `${base}, lost bytes kept as U+FFFD`, marked, readBack > 0 ? { ...span } : span);
+  tally.explain?.push(span);
+  for (const [detail, n] of [
+    [`${base}, lost bytes read back`, readBack],
+    [`${base}, lost bytes kept as U+FFFD`, marked],
+  ] as const)
+    if (n > 0) tally.counts.set(detail, (tally.counts.get(detail) ?? 0) + n);
   return text;
 }
 

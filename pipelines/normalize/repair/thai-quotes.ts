@@ -2,11 +2,12 @@
  * Quotation marks and dashes through the lossy Thai path (UTF-8 read as
  * ISO-8859-11 with the C1 bytes dropped): “ ” ‘ ’ – — all lose both their
  * last bytes and come out as the same "โ", so only context tells them
- * apart (as they do after a "?"-writing encoder: question-mark-quotes.ts), and a character trigram sees too little of it to keep quotes in
- * pairs. This pass decides each such token by where it stands (opening a
- * word after a space, closing one before a space, inside a word, between
- * spaces) and by which quotation is open in the paragraph, so a “ is
- * closed by ” and an opening quote is never taken for a dash.
+ * apart (as after a "?"-writing encoder: question-mark-quotes.ts), and a
+ * character trigram sees too little of it to keep quotes in pairs. This
+ * pass decides each such token by where it stands (opening a word after a
+ * space, closing one before a space, inside a word, between spaces) and by
+ * which quotation is open in the paragraph, so a “ is closed by ” and an
+ * opening quote is never taken for a dash.
  */
 import type { ThaiToken } from "./thai-scan.ts";
 
