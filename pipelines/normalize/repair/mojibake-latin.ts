@@ -33,7 +33,11 @@ import { noWordWeirder } from "./span-words.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
 
 const maxLayers = 3;
-const wordFinalRe = new RegExp(`[${wordFinal}]`);
+/**
+ * A word-final symbol right after a capital, ending the word ("AHÅ™", "10
+ * Å—"), or a spacing accent anywhere (quotes and eyebrows: "cá´´").
+ */
+const wordFinalRe = new RegExp(`\\p{Lu}[${wordFinal}](?!\\p{L})|[´¨]`, "u");
 /** Characters of context on each side of a span when it is scored. */
 const context = 3;
 // A span: non-ASCII characters, single spaces between them, and a space
@@ -300,8 +304,9 @@ function repairUnsignedSpan(
 ): string | null {
   // A word-final symbol after an accented capital ("AHÅ™", "ROMÂNĂ™", "10 Å—")
   // is real text that a code page could also read as a sequence; only a
-  // signature may decide that, and this span has none.
-  if (wordFinalRe.test(line.slice(start, end))) return null;
+  // signature may decide that, and this span has none. Inside a word the
+  // same symbols are only mojibake: Vietnamese "á»¥" (ụ, E1 BB A5).
+  if (wordFinalRe.test(line.slice(start, end + 1))) return null;
   const bytes = encodeIn(cp, line, start, end);
   if (!bytes) return null;
   const decoded = decodeRecovered(bytes, line, true, false, start, [], tally.wildcards);

@@ -108,6 +108,15 @@ describe("mojibake with lost bytes", () => {
     expect(repairMojibake("Änderung: Ã©conomie").text).toBe("Änderung: économie");
   });
 
+  it("reads the words with no signature of their own beside a lost letter", () => {
+    // Đ (C4 90) lost its second byte, so the line does not decode whole; "á»¥" (ụ) and
+    // "á»³" (ỳ) hold "»" and "³" inside a word, where they are only mojibake.
+    const stripped = decodeCp1252(Buffer.from("Theo Cục Khảo sát Địa chất Hoa Kỳ.", "utf8"));
+    expect(repairMojibake(stripped.replace(/[\u0080-\u009F]/g, "")).text).toBe(
+      "Theo Cục Khảo sát Địa chất Hoa Kỳ.",
+    );
+  });
+
   it("leaves a Latin line alone where a two-byte lead only looks cut short", () => {
     // Real Spanish and German: a lead before an ASCII letter, no Greek or Cyrillic around.
     for (const text of ["ESPAÑA Y PORTUGAL", "Änderung der Ölpreise", "Ñoño Ðuro ÏÎ"])
