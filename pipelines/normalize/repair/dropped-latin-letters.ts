@@ -17,16 +17,14 @@
  * and ď) — letters are not guessed (lost-chars.ts).
  */
 import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
-import { isContinuationImage, windows1252 } from "./code-pages.ts";
+import { isContinuationImage, wildcardByte, windows1252 } from "./code-pages.ts";
+import { lostOptions } from "./utf8-lenient.ts";
 
 /** The letters a two-byte lead spells with each byte windows-1252 leaves undefined. */
 function optionsOf(lead: number): string[] {
-  const options: string[] = [];
-  for (const b of windows1252.undefinedContinuations) {
-    const ch = String.fromCharCode(((lead & 0x1f) << 6) | (b & 0x3f));
-    if (/\p{L}/u.test(ch)) options.push(ch);
-  }
-  return options;
+  return lostOptions([lead, wildcardByte], windows1252.undefinedContinuations).filter((ch) =>
+    /\p{L}/u.test(ch),
+  );
 }
 
 /** A combining mark (U+0300–U+036F) after a letter: the line writes its accents decomposed. */

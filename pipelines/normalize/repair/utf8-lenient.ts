@@ -224,7 +224,7 @@ function codePointOf(seq: readonly number[]): number {
  * each lost byte one of `undefinedBytes` (those its code page could not
  * decode). None for a 4-byte sequence (emoji, rare scripts: too many).
  */
-function lostOptions(seq: readonly number[], undefinedBytes: readonly number[]): string[] {
+export function lostOptions(seq: readonly number[], undefinedBytes: readonly number[]): string[] {
   if (seq.length > 3 || undefinedBytes.length === 0) return [];
   // The same few damaged shapes recur all through a text: each is worked out once per code page.
   let cache = optionsCache.get(undefinedBytes);
