@@ -47,6 +47,10 @@ const cont1251 = classChars(cp1251.high.slice(0, 0x40).join(""));
 const strong1251 = classChars("ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—™љ›њќћџ¤¦§©¬®°±µ¶·№");
 const accentedCaps = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĞ";
 const box = "\\u2500-\\u259F";
+const macintosh = codePages.find((cp) => cp.name === "macintosh");
+if (!macintosh) throw new Error("code page table missing: macintosh");
+/** MacRoman images of the continuation bytes 0x80–0xBF. */
+const macContinuations = classChars(macintosh.high.slice(0, 0x40).join(""));
 
 const signatureSource = [
   // C1 controls are not text; a Latin-1 decoder makes them from windows-1252 bytes.
@@ -85,6 +89,9 @@ const signatureSource = [
   "√[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ≤≥¥µæø]",
   "‚Ä",
   "≈[°¢]",
+  // MacRoman's three bytes of Latin Extended Additional (ḍ ḥ ṣ ẹ ọ, Vietnamese ỹ ệ) against a
+  // letter: "uma·∏çal", "shi·ªπaxa"; "2·π" is mathematics.
+  `[A-Za-z]·[∏π∫ª][${macContinuations}]|·[∏π∫ª][${macContinuations}](?=[A-Za-z])`,
   // cp437: a box-drawing lead before an accented letter ("─îe┼ítina"), "ΓÇ".
   "[└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀][ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜáíóúñÑ]",
   "ΓÇ",

@@ -60,6 +60,8 @@ const strong = new Map<number, number>();
 const letters = new Map<number, number>();
 /** Pairs that count only against a letter. */
 const inWord = new Map<number, number>();
+/** Pairs that count only with an ASCII letter on both sides, inside a word. */
+const insideWord = new Map<number, number>();
 /** Every pair whose lead is a Greek or Cyrillic letter: they count glued to a Latin letter. */
 const gluable = new Map<number, number>();
 /** Every character (UTF-16 unit) that starts a pair of either kind, as a flag: most text never reaches the maps. */
@@ -95,9 +97,21 @@ codePages.forEach((cp, index) => {
       if (!lIsLetter) {
         // Common punctuation before anything, "×" before anything: real
         // text does it, so only a run of pairs counts ("–£–∫—Ä", "×™×©").
-        if (commonPunct.includes(l)) add(letters, pair, bit);
-        else if (boxRe.test(l) && lineArtRe.test(c)) continue;
-        else if (spacingMarkRe.test(c)) continue;
+        if (commonPunct.includes(l)) {
+          add(letters, pair, bit);
+          // Inside a word, though, "…" and a no-break space before a modifier
+          // letter's image are what MacRoman makes of ɛ ɔ ɓ ɗ ("g…õt", "he…ìi")
+          // and of ʻ ʼ ("Hawai\u00A0ªi"); no writer puts them between two letters.
+          if (l === "…" || (l === "\u00A0" && (c === "ª" || c === "º"))) add(insideWord, pair, bit);
+        }
+        // Two box-drawing characters are line art ("├┤a┼┐a", "┌─┐│a│") unless a
+        // word runs through them: "sch├╝tzen", "p├╡lastamine" are ü and õ
+        // through cp437, whose images of B0–BF are all box drawing. A cell's
+        // text touches its border on one side only. B0-BF's last, "┐", closes
+        // cells, and what it spells after those leads (ÿ, ſ, Ŀ) no word needs.
+        else if (boxRe.test(l) && lineArtRe.test(c)) {
+          if (cont !== 0xbf) add(insideWord, pair, bit);
+        } else if (spacingMarkRe.test(c)) continue;
         // Mathematics ("√π", "≈∞"), unless it touches a letter ("ta√±i",
         // "afg√∏rende", "kontra≈≠": ñ, ø, ŭ through MacRoman).
         else if (/\p{Sm}/u.test(l) && l !== "¬" && mathRe.test(c)) add(inWord, pair, bit);
@@ -136,6 +150,11 @@ codePages.forEach((cp, index) => {
       if (coreLeads.has(lead) && !latinRe.test(l)) add(strong, pair, bit);
       else if (latin1Leads.includes(l) || rareLeads.includes(l)) add(strong, pair, bit);
       else if (!wordFinal.includes(c)) add(strong, pair, bit);
+      // A closing guillemet glued between two letters closes nothing: "OĘ»ahu",
+      // "HawaiŹ»i" are Hawaiian ʻ (CA BB) through windows-1250 and windows-1257,
+      // and BB is the second byte of Vietnamese and Yoruba ồ ộ ớ ọ too. Other
+      // word-final symbols do meet a letter ("ZZAJÉ’s", "Bogotá–Cali", "NESTLÉ®s").
+      else if (c === "»") add(insideWord, pair, bit);
     }
   }
   // windows-1251 and kin spell the punctuation prefix E2 80 with a letter ("вЂ").
@@ -191,6 +210,16 @@ function scanPairs(text: string, first: boolean): number {
         if (first) return n;
         i++;
       }
+      continue;
+    }
+    if (
+      insideWord.has(k) &&
+      isAsciiLetter(text.charCodeAt(i - 1)) &&
+      isAsciiLetter(text.charCodeAt(i + 2))
+    ) {
+      n++;
+      if (first) return n;
+      i++;
       continue;
     }
     const b = letters.get(k);

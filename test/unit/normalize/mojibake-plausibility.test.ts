@@ -13,6 +13,10 @@ describe("the plausibility gate leaves real text alone", () => {
     "ÖÅ™ Ltd. and ÅLAND® ferries",
     "√π ≈ 1.772",
     "┌─┐│a│└─┘ is a box",
+    // Line art touches a cell's text on one side only; "┐" closes cells.
+    "├┤a┼┐a┼┐a ├╝ Name ╚═╝",
+    // An ellipsis, a middle dot or a guillemet between words, not inside one.
+    "Hmm…ça va; 2·π ≈ 6.28; Bogotá–Cali; 1.\u00a0ª edição; sagde »ja«",
     "SÃO PAULO — NÃO HÁ ACORDO",
     "Ðórr and Ðóra",
     "KÄSI\u00a0YLÖS\u00a0NYT",
@@ -50,6 +54,14 @@ describe("code pages beyond windows-1252", () => {
   it.each([
     ["MacRoman", "cr√®me br√ªl√©e", "crème brûlée", "macintosh"],
     ["cp437", "┼ákoda a ─îesk├í", "Škoda a Česká", "cp437"],
+    // ü, ö, õ, ø through cp437 are two box-drawing characters inside a word.
+    // MacRoman's images of ɛ ɔ (C9 9B, C9 94) and of ḍ (E1 B8 8D) inside words.
+    ["MacRoman IPA letters", "Kri: f…î …õn n…î g…õt", "Kri: fɔ ɛn nɔ gɛt", "macintosh"],
+    ["MacRoman Latin Extended Additional", "uma·∏çal", "umaḍal", "macintosh"],
+    // Hawaiian ʻokina (CA BB): a no-break space and "ª", or a letter and "»", inside a word.
+    ["ʻokina through MacRoman", "Hawai\u00a0ªi", "Hawaiʻi", "macintosh"],
+    ["ʻokina through windows-1250", "OĘ»ahu and HawaiĘ»i", "Oʻahu and Hawaiʻi", "windows-1250"],
+    ["cp437 box drawing", "f├╝r sch├╢ne B├╢rsen; S├╕ren", "für schöne Börsen; Søren", "cp437"],
     ["windows-1251", "вЂњРїСЂРёРІРµС‚вЂќ", "“привет”", "windows-1251"],
     ["windows-1250", "cafĂ© in LiĂ¨ge", "café in Liège", "windows-1250"],
     ["windows-1253", "Ξ±Ξ»Ξ»Ξ¬", "αλλά", "windows-1253"],
