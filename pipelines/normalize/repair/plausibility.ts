@@ -37,6 +37,10 @@ const strongCont = classChars(
     .filter((c) => !wordFinal.includes(c) && !currency.includes(c) && !/[\p{L}\u00A0]/u.test(c))
     .join(""),
 );
+/** cp1252 images of 0x80–0xBF that are not letters (the word-final symbols and currency included). */
+const symbolCont = classChars(
+  [...cp1252.high.slice(0, 0x40).join("")].filter((c) => !/\p{L}/u.test(c)).join(""),
+);
 const contNoCurrency = classChars(
   [...cp1252.high.slice(0, 0x40).join("")]
     .filter((c) => !currency.includes(c) && c !== "\u00A0")
@@ -68,6 +72,9 @@ const signatureSource = [
   // 3- and 4-byte sequences with at least one symbol that does not end words.
   `[à-ï](?:[${strongCont}][${contAll}]|[${contAll}][${strongCont}])`,
   "â€",
+  // A whole three-byte sequence glued inside a word, with a symbol among its continuations
+  // however common: "qaá»¹a" is ỹ ("náššuvnnaid" is Northern Sami).
+  `(?<=[A-Za-z])[à-ï](?:[${symbolCont}][${contAll}]|[${contAll}][${symbolCont}])(?=[A-Za-z])`,
   `[ð-ô](?:[${strongCont}][${contAll}]{2}|[${contAll}][${strongCont}][${contAll}]|[${contAll}]{2}[${strongCont}])`,
   // A lead image before a lost byte.
   "[\\u00C2-\\u00F4]\\uFFFD",

@@ -28,6 +28,8 @@ import { isGreekOrCyrillic } from "./greek-cyrillic.ts";
 /** Symbols that end a word in real text, after a letter: "VOCÊ…", "ZZAJÉ’s", "É¿", "aí´´", "Gruß“". */
 export const wordFinal = "…’”“‘„»®™©°¹²³ªº¿¡´¨·–—";
 const currency = "¢£¥";
+/** Word-final symbols that real text also writes between two letters: "ZZAJÉ’s", "Bogotá–Cali". */
+const wordJoiners = "’‘´·–—";
 /** Punctuation common enough in text to start a pair of its own ("…étrange"). */
 const commonPunct = "…“”‘’«»–—•·¡¿×÷\u00A0";
 /** Mathematics: "√π", "≈∞" are formulas, not mojibake. */
@@ -94,6 +96,14 @@ codePages.forEach((cp, index) => {
       if (isGreekOrCyrillic(l.charCodeAt(0)) && !(basicLetterRe.test(l) && basicLetterRe.test(c)))
         add(gluable, pair, bit);
       const cIsLetter = letterRe.test(c);
+      // C CC and CD spell the combining marks, which decomposed text writes
+      // inside words ("hÌ£u" is h and a dot below through windows-1252,
+      // "hĚŁu" through windows-1250, "moÌ„hio" Māori ō); glued between two
+      // letters, whatever the images, the pair is one, less the apostrophes
+      // and dashes that join words ("ZZAJÍ’s"), and less MacRoman's "Ã" (CC),
+      // whose pairs are the Latin-1 family's own to judge ("SmÃ¥land" is å).
+      if ((lead === 0xcc || lead === 0xcd) && !latin1Leads.includes(l) && !wordJoiners.includes(c))
+        add(insideWord, pair, bit);
       if (!lIsLetter) {
         // Common punctuation before anything, "×" before anything: real
         // text does it, so only a run of pairs counts ("–£–∫—Ä", "×™×©").

@@ -17,6 +17,9 @@ describe("the plausibility gate leaves real text alone", () => {
     "├┤a┼┐a┼┐a ├╝ Name ╚═╝",
     // An ellipsis, a middle dot or a guillemet between words, not inside one.
     "Hmm…ça va; 2·π ≈ 6.28; Bogotá–Cali; 1.\u00a0ª edição; sagde »ja«",
+    // Three letters inside a Northern Sami word, and the ambiguous "Ã¥" (å, or MacRoman's CC B4).
+    "Ovttastuvvon Náššuvnnaid ulbmiliid",
+    "Hansen – SmÃ¥land",
     "SÃO PAULO — NÃO HÁ ACORDO",
     "Ðórr and Ðóra",
     "KÄSI\u00a0YLÖS\u00a0NYT",
@@ -61,6 +64,11 @@ describe("code pages beyond windows-1252", () => {
     // Hawaiian ʻokina (CA BB): a no-break space and "ª", or a letter and "»", inside a word.
     ["ʻokina through MacRoman", "Hawai\u00a0ªi", "Hawaiʻi", "macintosh"],
     ["ʻokina through windows-1250", "OĘ»ahu and HawaiĘ»i", "Oʻahu and Hawaiʻi", "windows-1250"],
+    // Decomposed text: a combining mark (CC, CD) glued inside a word.
+    ["Kabyle ḥ through Latin-1", "ttuhÌ£udden", "ttuh\u0323udden", "latin-1"],
+    ["Kabyle ḥ through windows-1250", "ttuhĚŁudden", "ttuh\u0323udden", "windows-1250"],
+    // A three-byte letter inside a word whose continuations are two word-final symbols.
+    ["Toba ỹ through Latin-1", "qaá»¹aá»¹ateeta", "qaỹaỹateeta", "latin-1"],
     ["cp437 box drawing", "f├╝r sch├╢ne B├╢rsen; S├╕ren", "für schöne Börsen; Søren", "cp437"],
     ["windows-1251", "вЂњРїСЂРёРІРµС‚вЂќ", "“привет”", "windows-1251"],
     ["windows-1250", "cafĂ© in LiĂ¨ge", "café in Liège", "windows-1250"],
