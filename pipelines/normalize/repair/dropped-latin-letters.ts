@@ -14,15 +14,19 @@
  * that lost letter: "Ä" in a Czech line is č or ď, not a German letter. It
  * becomes the one option the alphabet holds ("Äịa" in Vietnamese is Địa:
  * ā č ď ĝ are not Vietnamese), or U+FFFD when several fit (Czech holds č
- * and ď) — letters are not guessed (lost-chars.ts).
+ * and ď) — letters are not guessed (lost-chars.ts). An image the alphabet
+ * does hold is still a cut when it is a capital after a small letter
+ * (Slovak writes ä, not "presvedÄenia"). The same goes for a three-byte
+ * letter that lost its last byte before a letter ("Ijá»ba": of ề ọ ỏ Ố ờ,
+ * Yoruba writes ọ).
  */
 import { alphabetCoverage } from "../../../shared/text/alphabets.ts";
 import { isContinuationImage, wildcardByte, windows1252 } from "./code-pages.ts";
 import { lostOptions } from "./utf8-lenient.ts";
 
-/** The letters a two-byte lead spells with each byte windows-1252 leaves undefined. */
-function optionsOf(lead: number): string[] {
-  return lostOptions([lead, wildcardByte], windows1252.undefinedContinuations).filter((ch) =>
+/** The letters a damaged sequence spells with each byte windows-1252 leaves undefined in place of the last. */
+function optionsOf(seq: readonly number[]): string[] {
+  return lostOptions([...seq, wildcardByte], windows1252.undefinedContinuations).filter((ch) =>
     /\p{L}/u.test(ch),
   );
 }
@@ -46,11 +50,26 @@ function markLostCombiningMarks(
   return { text, readBack: 0, marked: at.length };
 }
 
-/** The distinct non-ASCII letters of a text, but for the characters at `skip`. */
+/**
+ * The distinct non-ASCII letters of a text, but for the characters at `skip`
+ * and for mojibake left as found: a lead image before a continuation image
+ * ("Å¡" beside a cut "Ä" in Latvian "nicinÄÅ¡ana", which the line's repair
+ * could not decode across the lost byte) is no letter the writer wrote.
+ */
 function lettersBut(text: string, skip: ReadonlySet<number>): string {
   const seen = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     if (skip.has(i)) continue;
+    const lead = windows1252.byteOf.get(text.charAt(i));
+    if (
+      lead !== undefined &&
+      lead >= 0xc2 &&
+      lead <= 0xf4 &&
+      isContinuationImage(text.charAt(i + 1))
+    ) {
+      while (isContinuationImage(text.charAt(i + 1))) i++;
+      continue;
+    }
     const ch = text.charAt(i);
     if (ch.charCodeAt(0) >= 0x80 && /\p{L}/u.test(ch)) seen.add(ch);
   }
@@ -67,17 +86,27 @@ export function markDroppedLatinLetters(line: string): {
   readBack: number;
   marked: number;
 } {
-  const cuts: { at: number; options: string[] }[] = [];
+  const cuts: { at: number; length: number; options: string[] }[] = [];
   const marks: number[] = [];
   const decomposed = combiningMark.test(line);
   for (let i = 0; i < line.length; i++) {
     const b = windows1252.byteOf.get(line.charAt(i));
-    if (b === undefined || b < 0xc2 || b > 0xdf) continue;
+    if (b === undefined || b < 0xc2 || b > 0xef) continue;
     const next = line.charAt(i + 1);
+    if (b >= 0xe0) {
+      // A three-byte letter that lost its last byte, before a letter: "Ijá»ba" is
+      // Yoruba ọ (E1 BB 8D) with 8D stripped.
+      const third = line.charAt(i + 2);
+      if (!isContinuationImage(next) || !/\p{L}/u.test(third) || isContinuationImage(third))
+        continue;
+      const options = optionsOf([b, windows1252.byteOf.get(next) ?? 0]);
+      if (options.length > 0) cuts.push({ at: i, length: 2, options });
+      continue;
+    }
     if (next !== "" && isContinuationImage(next)) continue;
     if (b === 0xcc && decomposed && /\p{L}/u.test(line.charAt(i - 1))) marks.push(i);
-    const options = optionsOf(b);
-    if (options.length > 0) cuts.push({ at: i, options });
+    const options = optionsOf([b]);
+    if (options.length > 0) cuts.push({ at: i, length: 1, options });
   }
   const lostMarks = markLostCombiningMarks(line, marks);
   if (cuts.length === 0) return lostMarks;
@@ -87,12 +116,17 @@ export function markDroppedLatinLetters(line: string): {
   let text = lostMarks.text;
   let readBack = 0;
   let marked = lostMarks.marked;
-  for (const { at, options } of cuts) {
-    if (alphabetCoverage(others + line.charAt(at)) === 1) continue;
+  // From the end: a three-byte cut's two images become one character.
+  for (const { at, length, options } of cuts.reverse()) {
+    // A lone image may be a letter of the line's language ("Ä" in Slovak), but not
+    // a capital glued after a small letter ("presvedÄenia" is presvedčenia).
+    const insideLowerWord = /\p{Lu}/u.test(line.charAt(at)) && /\p{Ll}/u.test(line.charAt(at - 1));
+    if (length === 1 && !insideLowerWord && alphabetCoverage(others + line.charAt(at)) === 1)
+      continue;
     const fitting = options.filter((o) => alphabetCoverage(others + o) === 1);
     if (fitting.length === 0) continue;
     const chosen = fitting.length === 1 ? (fitting[0] ?? "\uFFFD") : "\uFFFD";
-    text = text.slice(0, at) + chosen + text.slice(at + 1);
+    text = text.slice(0, at) + chosen + text.slice(at + length);
     if (chosen === "\uFFFD") marked++;
     else readBack++;
   }

@@ -483,7 +483,12 @@ export function repairLatinMojibake(
     if (!hasSignature(line)) return line;
     tally.lineCodePages.clear();
     let repaired = repairLine(line, tally);
-    if (repaired !== line) repaired = droppedLetters(repaired, tally);
+    if (repaired !== line) {
+      const marked = droppedLetters(repaired, tally);
+      // A letter read or marked lost lets the damage beside it decode ("nicin�Å¡ana":
+      // "Å¡" could not be read across the cut): the line once more.
+      repaired = marked !== repaired && hasSignature(marked) ? repairLine(marked, tally) : marked;
+    }
     return c1Re.test(repaired) ? readC1AsCp1252(repaired, tally) : repaired;
   });
   const repairs: Repair[] = [...tally.counts].map(([detail, count]) => ({

@@ -67,8 +67,9 @@ const signatureSource = [
   `[ÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßĞ][${strongCont}]`,
   // An accented capital and a symbol inside a word: "Ä°zmir" (İzmir), "RÄ«ga".
   `[${accentedCaps}][${classChars("€‚ƒ„…†‡ˆ‰‹•˜›¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")}](?=[a-z])`,
-  // A lower-case letter, then an accented capital and a symbol: "pÅ™ed", "siÄ™".
-  `[a-z][${accentedCaps}][${contNoCurrency}]`,
+  // A lower-case letter, then an accented capital and a symbol: "pÅ™ed", "siÄ™"; or a lost
+  // character in its place ("nicin�Å¡ana" once the cut "Ä" before "Å¡" is marked lost).
+  `[a-z\uFFFD][${accentedCaps}][${contNoCurrency}]`,
   // 3- and 4-byte sequences with at least one symbol that does not end words.
   `[à-ï](?:[${strongCont}][${contAll}]|[${contAll}][${strongCont}])`,
   "â€",

@@ -7,6 +7,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeCp1252 } from "../../../pipelines/normalize/repair/cp1252.ts";
 import { repairMojibake, repairText } from "../../../pipelines/normalize/repair/repair-text.ts";
+import { c1StrippedCp1252 } from "../../bench/mojibake-corpus-build.ts";
 
 /** UTF-8 read by a strict decoder of `codePage`: its undefined bytes become U+FFFD. */
 const strictlyReadAs = (text: string, codePage: string) =>
@@ -106,6 +107,24 @@ describe("mojibake with lost bytes", () => {
     expect(repairMojibake("Änderung: MÃ¼ller sagt Ja").text).toBe("Änderung: Müller sagt Ja");
     // Nor does French make it a lost letter: none of ā č ď Đ ĝ is French.
     expect(repairMojibake("Änderung: Ã©conomie").text).toBe("Änderung: économie");
+  });
+
+  it("reads a cut letter that the line's own alphabet holds, and the damage beside it", () => {
+    // As a browser decodes windows-1252 (undefined bytes as C1 controls), then stripped.
+    const stripped = (text: string) => c1StrippedCp1252(Buffer.from(text, "utf8"));
+    // Slovak holds ä, but not a capital glued after a small letter: č (C4 8D) or ď.
+    expect(repairMojibake(stripped("že vybudovanie sveta, presvedčenia ľudí")).text).toBe(
+      "že vybudovanie sveta, presved\uFFFDenia ľudí",
+    );
+    // Latvian ā or č before "Å¡" (š), which decodes once the cut is marked; the line's
+    // other letters are Latvian once the "Å" of that "Å¡" is not counted among them.
+    expect(repairMojibake(stripped("vērā to, ka noniecināšanas dēļ")).text).toBe(
+      "vēr\uFFFD to, ka noniecin\uFFFDšanas dēļ",
+    );
+    // Yoruba ọ (E1 BB 8D) lost its last byte: of ề ọ ỏ Ố ờ only ọ is Yoruba.
+    expect(repairMojibake(stripped("Ijọba Naijiria ṣe ifilọlẹ eto tuntun")).text).toBe(
+      "Ijọba Naijiria ṣe ifilọlẹ eto tuntun",
+    );
   });
 
   it("reads the words with no signature of their own beside a lost letter", () => {
