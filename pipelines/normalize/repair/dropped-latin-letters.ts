@@ -76,6 +76,13 @@ function lettersBut(text: string, skip: ReadonlySet<number>): string {
   return [...seen].join("");
 }
 
+/** Whether `letters` holds a letter of the same 256 code points as `ch` (U+1E00–U+1EFF for ờ). */
+function sameBlockIn(letters: string, ch: string): boolean {
+  const block = (ch.codePointAt(0) ?? 0) >> 8;
+  for (const l of letters) if ((l.codePointAt(0) ?? 0) >> 8 === block) return true;
+  return false;
+}
+
 /**
  * `line` (already repaired through windows-1252) with the images of leads
  * that lost their second byte read as their letter or marked U+FFFD; and
@@ -86,7 +93,7 @@ export function markDroppedLatinLetters(line: string): {
   readBack: number;
   marked: number;
 } {
-  const cuts: { at: number; length: number; options: string[] }[] = [];
+  const cuts: { at: number; length: number; options: string[]; beforeSpace: boolean }[] = [];
   const marks: number[] = [];
   const decomposed = combiningMark.test(line);
   for (let i = 0; i < line.length; i++) {
@@ -94,19 +101,19 @@ export function markDroppedLatinLetters(line: string): {
     if (b === undefined || b < 0xc2 || b > 0xef) continue;
     const next = line.charAt(i + 1);
     if (b >= 0xe0) {
-      // A three-byte letter that lost its last byte, before a letter: "Ijá»ba" is
-      // Yoruba ọ (E1 BB 8D) with 8D stripped.
+      // A three-byte letter that lost its last byte, before a letter or a space: "Ijá»ba"
+      // is Yoruba ọ (E1 BB 8D) with 8D stripped, "chá» " Vietnamese chờ (9D).
       const third = line.charAt(i + 2);
-      if (!isContinuationImage(next) || !/\p{L}/u.test(third) || isContinuationImage(third))
-        continue;
+      if (!isContinuationImage(next) || isContinuationImage(third)) continue;
+      if (third !== " " && !/\p{L}/u.test(third)) continue;
       const options = optionsOf([b, windows1252.byteOf.get(next) ?? 0]);
-      if (options.length > 0) cuts.push({ at: i, length: 2, options });
+      if (options.length > 0) cuts.push({ at: i, length: 2, options, beforeSpace: third === " " });
       continue;
     }
     if (next !== "" && isContinuationImage(next)) continue;
     if (b === 0xcc && decomposed && /\p{L}/u.test(line.charAt(i - 1))) marks.push(i);
     const options = optionsOf([b]);
-    if (options.length > 0) cuts.push({ at: i, length: 1, options });
+    if (options.length > 0) cuts.push({ at: i, length: 1, options, beforeSpace: false });
   }
   const lostMarks = markLostCombiningMarks(line, marks);
   if (cuts.length === 0) return lostMarks;
@@ -117,7 +124,10 @@ export function markDroppedLatinLetters(line: string): {
   let readBack = 0;
   let marked = lostMarks.marked;
   // From the end: a three-byte cut's two images become one character.
-  for (const { at, length, options } of cuts.reverse()) {
+  for (const { at, length, options, beforeSpace } of cuts.reverse()) {
+    // Before a space, "á»" may be real ("está» dijo"): only a line that writes other
+    // letters of the same three-byte block (Vietnamese ạ ấ ợ…) says it is cut.
+    if (beforeSpace && !options.some((o) => sameBlockIn(others, o))) continue;
     // A lone image may be a letter of the line's language ("Ä" in Slovak), but not
     // a capital glued after a small letter ("presvedÄenia" is presvedčenia).
     const insideLowerWord = /\p{Lu}/u.test(line.charAt(at)) && /\p{Ll}/u.test(line.charAt(at - 1));

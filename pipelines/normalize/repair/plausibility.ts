@@ -157,10 +157,10 @@ const weirdParts: [pattern: string, needs: string][] = [
   ["[\\u0080-\\u009F\\p{Co}\\p{Cn}]", "\\u0080-\\u009F\\p{Co}\\p{Cn}"],
   // Box drawing against a letter.
   [`[${box}]\\p{L}|\\p{L}[${box}]`, box],
-  // A lower-case letter before a non-ASCII capital ("MģÄM").
+  // A lower-case letter before a non-ASCII capital ("MģÄM", Vietnamese "chỠ" for "chờ").
   [
-    "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F](?<=\\p{Lu})",
-    "\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F",
+    "\\p{Ll}[\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F\\u1E00-\\u1EFF](?<=\\p{Lu})",
+    "\\u00C0-\\u00DE\\u0100-\\u024F\\u0370-\\u03FF\\u0400-\\u042F\\u1E00-\\u1EFF",
   ],
   // Cyrillic or Greek inside a Latin word, and the reverse ("rГ©acteur"), and
   // Greek against Cyrillic ("ĦΦне" for Kazakh "дініне" through KOI8-U).

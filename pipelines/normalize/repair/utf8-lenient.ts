@@ -60,6 +60,19 @@ function nbspAfter(bytes: number[], i: number): boolean {
   return nbspLeads.has(lead) && (lead !== 0xd7 || bytes[i + 2] === 0xd7);
 }
 
+/**
+ * Whether the space ending a three-byte sequence (`seq`, its first two bytes)
+ * may be a lost 0xA0. Not where that makes a capital glued to a small letter
+ * before it: E1 BB A0 is Ỡ, so Vietnamese "chá» " is "chờ" cut short before a
+ * space (9D dropped), not "chỠ".
+ */
+function nbspEndsThreeByte(bytes: number[], i: number, seq: readonly number[]): boolean {
+  const before = bytes[i - 1] ?? 0;
+  if (before < 0x61 || before > 0x7a) return true;
+  const ch = new TextDecoder().decode(Uint8Array.from([...seq, 0xa0]));
+  return !/\p{Lu}/u.test(ch);
+}
+
 function isCont(b: number | undefined, wildcards: boolean): boolean {
   return b !== undefined && ((b >= 0x80 && b < 0xc0) || (wildcards && b === wildcardByte));
 }
@@ -292,7 +305,11 @@ function readSequence(
   for (let k = 1; k <= need; k++) {
     const b = bytes[i + k];
     if (isCont(b, wildcards)) seq.push(b ?? 0);
-    else if (b === 0x20 && space && (need === 1 ? nbspAfter(bytes, i) : true)) {
+    else if (
+      b === 0x20 &&
+      space &&
+      (need === 1 ? nbspAfter(bytes, i) : need > 2 || nbspEndsThreeByte(bytes, i, seq))
+    ) {
       seq.push(0xa0);
       spaced = true;
     } else if (dropped === "none") return null;

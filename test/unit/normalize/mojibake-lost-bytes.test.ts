@@ -125,6 +125,14 @@ describe("mojibake with lost bytes", () => {
     expect(repairMojibake(stripped("Ijọba Naijiria ṣe ifilọlẹ eto tuntun")).text).toBe(
       "Ijọba Naijiria ṣe ifilọlẹ eto tuntun",
     );
+    // Vietnamese chờ (E1 BB 9D) cut before a space: not Ỡ (E1 BB A0, a lost no-break
+    // space), a capital glued to "ch"; Vietnamese writes several of ề ọ ỏ Ố ờ.
+    expect(repairMojibake(stripped("các nhà đầu tư đang chờ đợi chính sách")).text).toBe(
+      "các nhà đầu tư đang ch\uFFFD đợi chính sách",
+    );
+    // Spanish "á»" before a space is á and a closing guillemet: the line writes no
+    // other letter of ề's block.
+    expect(repairMojibake(stripped("«Esto está» dijo él")).text).toBe("«Esto está» dijo él");
   });
 
   it("reads the words with no signature of their own beside a lost letter", () => {
