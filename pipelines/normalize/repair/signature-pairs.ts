@@ -19,7 +19,11 @@
  * - any pair whose Greek or Cyrillic lead is glued to a Latin letter ("NГѓO",
  *   "SΓƒO", "moΜ„hio": the "Ã" and "ō" of Latin words through windows-1251
  *   and windows-1253), which no real word of those scripts is;
- * - any lead image before U+FFFD, a lost continuation byte ("uΓ�").
+ * - any lead image before U+FFFD, a lost continuation byte ("uΓ�");
+ * - inside a word only, with an ASCII letter on both sides: two box-drawing
+ *   characters ("sch├╝tzen"), "…" or a no-break space before a MacRoman
+ *   continuation ("g…õt", "Hawai ªi"), a letter before "»" ("OĘ»ahu"), a
+ *   combining mark's two bytes ("hÌ£u").
  */
 import { shareAnAlphabet } from "../../../shared/text/alphabets.ts";
 import { codePages } from "./code-pages.ts";
@@ -96,7 +100,7 @@ codePages.forEach((cp, index) => {
       if (isGreekOrCyrillic(l.charCodeAt(0)) && !(basicLetterRe.test(l) && basicLetterRe.test(c)))
         add(gluable, pair, bit);
       const cIsLetter = letterRe.test(c);
-      // C CC and CD spell the combining marks, which decomposed text writes
+      // CC and CD spell the combining marks, which decomposed text writes
       // inside words ("hÌ£u" is h and a dot below through windows-1252,
       // "hĚŁu" through windows-1250, "moÌ„hio" Māori ō); glued between two
       // letters, whatever the images, the pair is one, less the apostrophes

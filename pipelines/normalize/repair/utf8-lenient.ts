@@ -60,6 +60,8 @@ function nbspAfter(bytes: number[], i: number): boolean {
   return nbspLeads.has(lead) && (lead !== 0xd7 || bytes[i + 2] === 0xd7);
 }
 
+const utf8Decoder = new TextDecoder();
+
 /**
  * Whether the space ending a three-byte sequence (`seq`, its first two bytes)
  * may be a lost 0xA0. Not where that makes a capital glued to a small letter
@@ -69,7 +71,7 @@ function nbspAfter(bytes: number[], i: number): boolean {
 function nbspEndsThreeByte(bytes: number[], i: number, seq: readonly number[]): boolean {
   const before = bytes[i - 1] ?? 0;
   if (before < 0x61 || before > 0x7a) return true;
-  const ch = new TextDecoder().decode(Uint8Array.from([...seq, 0xa0]));
+  const ch = utf8Decoder.decode(Uint8Array.from([...seq, 0xa0]));
   return !/\p{Lu}/u.test(ch);
 }
 
