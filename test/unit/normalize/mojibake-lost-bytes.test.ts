@@ -109,30 +109,39 @@ describe("mojibake with lost bytes", () => {
     expect(repairMojibake("Änderung: Ã©conomie").text).toBe("Änderung: économie");
   });
 
-  it("reads a cut letter that the line's own alphabet holds, and the damage beside it", () => {
-    // As a browser decodes windows-1252 (undefined bytes as C1 controls), then stripped.
-    const stripped = (text: string) => c1StrippedCp1252(Buffer.from(text, "utf8"));
+  // As a browser decodes windows-1252 (undefined bytes as C1 controls), then stripped.
+  it.each([
     // Slovak holds ä, but not a capital glued after a small letter: č (C4 8D) or ď.
-    expect(repairMojibake(stripped("že vybudovanie sveta, presvedčenia ľudí")).text).toBe(
+    [
+      "a capital cut after a small letter",
+      "že vybudovanie sveta, presvedčenia ľudí",
       "že vybudovanie sveta, presved\uFFFDenia ľudí",
-    );
+    ],
     // Latvian ā or č before "Å¡" (š), which decodes once the cut is marked; the line's
     // other letters are Latvian once the "Å" of that "Å¡" is not counted among them.
-    expect(repairMojibake(stripped("vērā to, ka noniecināšanas dēļ")).text).toBe(
+    [
+      "the damage beside a cut",
+      "vērā to, ka noniecināšanas dēļ",
       "vēr\uFFFD to, ka noniecin\uFFFDšanas dēļ",
-    );
+    ],
     // Yoruba ọ (E1 BB 8D) lost its last byte: of ề ọ ỏ Ố ờ only ọ is Yoruba.
-    expect(repairMojibake(stripped("Ijọba Naijiria ṣe ifilọlẹ eto tuntun")).text).toBe(
+    [
+      "a three-byte letter cut before a letter",
       "Ijọba Naijiria ṣe ifilọlẹ eto tuntun",
-    );
+      "Ijọba Naijiria ṣe ifilọlẹ eto tuntun",
+    ],
     // Vietnamese chờ (E1 BB 9D) cut before a space: not Ỡ (E1 BB A0, a lost no-break
     // space), a capital glued to "ch"; Vietnamese writes several of ề ọ ỏ Ố ờ.
-    expect(repairMojibake(stripped("các nhà đầu tư đang chờ đợi chính sách")).text).toBe(
+    [
+      "a three-byte letter cut before a space",
+      "các nhà đầu tư đang chờ đợi chính sách",
       "các nhà đầu tư đang ch\uFFFD đợi chính sách",
-    );
+    ],
     // Spanish "á»" before a space is á and a closing guillemet: the line writes no
     // other letter of ề's block.
-    expect(repairMojibake(stripped("«Esto está» dijo él")).text).toBe("«Esto está» dijo él");
+    ["a real guillemet after á", "«Esto está» dijo él", "«Esto está» dijo él"],
+  ])("reads C1-stripped Latin: %s", (_name, original, expected) => {
+    expect(repairMojibake(c1StrippedCp1252(Buffer.from(original, "utf8"))).text).toBe(expected);
   });
 
   it("reads the words with no signature of their own beside a lost letter", () => {
