@@ -121,11 +121,12 @@ const hebrewArmenianIpa = `\\p{Script=Hebrew}\\p{Script=Armenian}${ipa}`;
 /**
  * Latin Extended-B letters rare in any language, less those of African
  * alphabets (Ɓ Ɔ Ɖ Ɗ Ǝ Ə Ɛ Ɣ Ɩ Ɨ Ƙ ƙ Ɲ Ʊ Ʋ Ƴ ƴ Ʒ ǝ; Ə and ə are Azerbaijani too),
- * Vietnamese ơ ư, Romanian ș ț and the digraphs. Ewe's ƒ stays: it is the
+ * Vietnamese ơ ư, Romanian ș ț and the digraphs; with them Ǟ–ǣ, Ǭ ǭ, which no
+ * CLDR alphabet holds (cp850 makes "Ǣ" of a real "Ãó"). Ewe's ƒ stays: it is the
  * image of 0x83 and 0xC4 in half the code pages, and mojibake is full of it.
  */
 const rareLatinB =
-  "\\u0180\\u0182-\\u0185\\u0187\\u0188\\u018B-\\u018D\\u0191-\\u0193\\u0195\\u019A-\\u019C\\u019E\\u019F\\u01A2-\\u01AE\\u01B5\\u01B6\\u01B8-\\u01C3\\u01F6-\\u01F9\\u021C-\\u024F";
+  "\\u0180\\u0182-\\u0185\\u0187\\u0188\\u018B-\\u018D\\u0191-\\u0193\\u0195\\u019A-\\u019C\\u019E\\u019F\\u01A2-\\u01AE\\u01B5\\u01B6\\u01B8-\\u01C3\\u01DE-\\u01E3\\u01EC\\u01ED\\u01F6-\\u01F9\\u021C-\\u024F";
 const spacing = "\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F";
 
 /**

@@ -137,6 +137,12 @@ describe("mojibake with lost bytes", () => {
       "các nhà đầu tư đang chờ đợi chính sách",
       "các nhà đầu tư đang ch\uFFFD đợi chính sách",
     ],
+    // Icelandic Ð (C3 90) cut before "Ã³" (ó): not cp850's "Ǣ" for what is left, "Ãó".
+    [
+      "a cut before another letter's mojibake",
+      "Þórður og Ðóra stýra verkefninu.",
+      "Þórður og \uFFFDóra stýra verkefninu.",
+    ],
     // Spanish "á»" before a space is á and a closing guillemet: the line writes no
     // other letter of ề's block.
     ["a real guillemet after á", "«Esto está» dijo él", "«Esto está» dijo él"],
