@@ -60,8 +60,6 @@ function nbspAfter(bytes: number[], i: number): boolean {
   return nbspLeads.has(lead) && (lead !== 0xd7 || bytes[i + 2] === 0xd7);
 }
 
-const utf8Decoder = new TextDecoder();
-
 /**
  * Whether the space ending a three-byte sequence (`seq`, its first two bytes)
  * may be a lost 0xA0. Not where that makes a capital glued to a small letter
@@ -71,8 +69,8 @@ const utf8Decoder = new TextDecoder();
 function nbspEndsThreeByte(bytes: number[], i: number, seq: readonly number[]): boolean {
   const before = bytes[i - 1] ?? 0;
   if (before < 0x61 || before > 0x7a) return true;
-  const ch = utf8Decoder.decode(Uint8Array.from([...seq, 0xa0]));
-  return !/\p{Lu}/u.test(ch);
+  const cp = codePointOf([...seq, 0xa0]);
+  return cp < 0 || !/\p{Lu}/u.test(String.fromCodePoint(cp));
 }
 
 function isCont(b: number | undefined, wildcards: boolean): boolean {
