@@ -250,8 +250,9 @@ function repairSpan(
   if (!encodable) return "unencodable";
   if (decodes.length === 0) return null;
   // A span repair must not make anything weirder: one span is little evidence.
-  const weirdBefore = weirdness(window);
-  const before = implausibilityWith(window, weirdBefore);
+  // The window's weirdness (a scan of the damage) is needed only once a
+  // candidate shows some.
+  let weirdBefore = -1;
   // "Ăś" is Ü through windows-1250 and ö through ISO-8859-2: the line's other
   // spans say which ("MĂĽnchner" only decodes through windows-1250).
   const preferred = new Set(explained ? explainingAll(explained) : []);
@@ -259,9 +260,24 @@ function repairSpan(
   for (const { cp, decoded } of decodes) {
     const candidate = left + decoded.text + right;
     const weird = weirdness(candidate);
-    if (weird > weirdBefore) continue;
+    if (weird > 0) {
+      if (weirdBefore < 0) weirdBefore = weirdness(window);
+      if (weird > weirdBefore) continue;
+    }
     const score = implausibilityWith(candidate, weird);
     best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right, preferred);
+  }
+  // The window's own score, as in wholeLine: a signed window scores at least
+  // 3, so a candidate scoring 0 wins without it (unless --explain shows it),
+  // and one below the window's signatures alone needs no weirdness count.
+  let before = Number.POSITIVE_INFINITY;
+  if (best && (best.score > 0 || lostNbsp || tally.explain)) {
+    const signed = 3 * signatures(window);
+    if (best.score < signed && !tally.explain) before = signed;
+    else {
+      if (weirdBefore < 0) weirdBefore = weirdness(window);
+      before = signed + weirdBefore;
+    }
   }
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) {
     // Signed only by a neighbour's damage ("ÄŒeÅ¡tina": "ÄŒ" is judged beside
