@@ -331,15 +331,35 @@ export function hasSignature(text: string): boolean {
 const privateOrUnassignedRe = /[\p{Co}\p{Cn}]/gu;
 const privateOrUnassignedWeight = 3;
 
+/**
+ * The same for a letter that no Latin word is spelt with, inside one: an
+ * IPA letter of no alphabet (see `ipa`) against a Latin letter, a letter
+ * or mark of the scripts from Greek to N'Ko (U+0370–07FF: Cyrillic,
+ * Armenian, Hebrew, Arabic, Syriac, Thaana…) between two. The pair patterns above count
+ * "Lɮs" once; read as UTF-8, "NESTLÉ®s" is "NESTLɮs" and "BISTRÔ®s" is
+ * "BISTRԮs", one weird pair each for the one signature they remove. (IPA
+ * transcriptions glue such letters to Latin ones too, "[ʃɪp]"; news prose
+ * has few of them.)
+ */
+const foreignInWordRe = new RegExp(
+  `(?<=[A-Za-z\\u00C0-\\u024F])[${ipa}]|[${ipa}](?=[A-Za-z\\u00C0-\\u024F])|(?<=[A-Za-z\\u00C0-\\u024F])[\\u0370-\\u07FF](?=[A-Za-z\\u00C0-\\u024F])`,
+  "gu",
+);
+const foreignRe = new RegExp(`[${ipa}\\u0370-\\u07FF]`, "u");
+const foreignInWordWeight = 3;
+
 /** Number of implausible character sequences (what a wrong decode produces). */
 export function weirdness(text: string): number {
   if (!unsafeRe.test(text)) return 0;
   const re = weirdPattern(text);
   if (!re) return 0;
-  const weird = count(re, text);
+  let weird = count(re, text);
+  if (weird === 0) return weird;
   // The pattern holds the private-use part only when such a character occurs.
-  if (weird === 0 || !re.source.includes("\\p{Co}")) return weird;
-  return weird + (privateOrUnassignedWeight - 1) * count(privateOrUnassignedRe, text);
+  if (re.source.includes("\\p{Co}"))
+    weird += (privateOrUnassignedWeight - 1) * count(privateOrUnassignedRe, text);
+  if (foreignRe.test(text)) weird += (foreignInWordWeight - 1) * count(foreignInWordRe, text);
+  return weird;
 }
 
 /** Implausibility of a text: signatures weigh three, weirdness one. Lower is more plausible. */

@@ -46,6 +46,8 @@ describe("the plausibility gate leaves real text alone", () => {
     "a width of 10 Å—",
     "LIETUVIŲ™",
     "BLÅØ",
+    // A mark before a possessive or plural "s": read as UTF-8, an IPA, Cyrillic or Hebrew letter inside a word.
+    "NESTLÉ®s plant, the BISTRÔ®s menu, LÉ®a and MÖBIUS©s",
   ])("%s", (text) => {
     const out = repairMojibake(text);
     expect(out.text).toBe(text);
@@ -258,5 +260,15 @@ describe("code pages beyond windows-1252", () => {
   it("scores mojibake as less plausible than its repair", () => {
     expect(implausibility("GroupÃ¢â‚¬â„¢s")).toBeGreaterThan(implausibility("Group’s"));
     expect(implausibility("NESTLɮ")).toBeGreaterThan(implausibility("NESTLÉ®"));
+  });
+
+  it("weighs a letter no Latin word is spelt with, inside one, as a signature", () => {
+    // One weird pair each, plus two for the letter: an IPA letter against a Latin one,
+    // a Cyrillic or Hebrew letter between two.
+    expect(weirdness("NESTLɮs")).toBe(3);
+    expect(weirdness("BISTRԮs")).toBe(3);
+    expect(weirdness("MÖBIUש s")).toBe(1);
+    // Beside a space or a digit, or in words of its own script, it is no sign.
+    expect(weirdness("ɮ 5Ԯ кот")).toBe(0);
   });
 });
