@@ -96,7 +96,8 @@ const signatureSource = [
   // MacRoman: "g√¢teaux", "‚Äô"; √ before a math symbol is mathematics ("√π").
   "√[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ≤≥¥µæø]",
   "‚Ä",
-  "≈[°¢]",
+  // "≈°" is š, "≈¢" Ţ; "≈°" apart from letters is mathematics ("≈° C").
+  "≈¢|(?<=\\p{L})≈°|≈°(?=\\p{L})",
   // MacRoman's three bytes of Latin Extended Additional (ḍ ḥ ṣ ẹ ọ, Vietnamese ỹ ệ) against a
   // letter: "uma·∏çal", "shi·ªπaxa"; "2·π" is mathematics.
   `[A-Za-z]·[∏π∫ª][${macContinuations}]|·[∏π∫ª][${macContinuations}](?=[A-Za-z])`,

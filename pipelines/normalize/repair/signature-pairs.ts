@@ -126,9 +126,10 @@ codePages.forEach((cp, index) => {
         else if (boxRe.test(l) && lineArtRe.test(c)) {
           if (cont !== 0xbf) add(insideWord, pair, bit);
         } else if (spacingMarkRe.test(c)) continue;
-        // Mathematics ("√π", "≈∞"), unless it touches a letter ("ta√±i",
-        // "afg√∏rende", "kontra≈≠": ñ, ø, ŭ through MacRoman).
-        else if (/\p{Sm}/u.test(l) && l !== "¬" && mathRe.test(c)) add(inWord, pair, bit);
+        // Mathematics ("√π", "≈∞", a change of "∆°"), unless it touches a letter
+        // ("ta√±i", "afg√∏rende", "kontra≈≠", "S∆°n": ñ, ø, ŭ, ơ through MacRoman).
+        else if (/\p{Sm}/u.test(l) && l !== "¬" && (mathRe.test(c) || c === "°"))
+          add(inWord, pair, bit);
         else add(strong, pair, bit);
         continue;
       }

@@ -12,6 +12,8 @@ describe("the plausibility gate leaves real text alone", () => {
     "CURTA SE VOCÊ…",
     "ÖÅ™ Ltd. and ÅLAND® ferries",
     "√π ≈ 1.772",
+    // Degrees after a mathematical symbol, apart from letters (MacRoman's ơ and š are inside words).
+    "a ∆° of 3 and ≈° 40",
     "┌─┐│a│└─┘ is a box",
     // Line art touches a cell's text on one side only; "┐" closes cells.
     "├┤a┼┐a┼┐a ├╝ Name ╚═╝",
@@ -59,6 +61,8 @@ describe("code pages beyond windows-1252", () => {
   it.each([
     ["MacRoman", "cr√®me br√ªl√©e", "crème brûlée", "macintosh"],
     ["cp437", "┼ákoda a ─îesk├í", "Škoda a Česká", "cp437"],
+    // A mathematical symbol and "°" against a letter: ơ and š.
+    ["MacRoman ơ and š", "S∆°n La v√† ≈°koda", "Sơn La và škoda", "macintosh"],
     // ü, ö, õ, ø through cp437 are two box-drawing characters inside a word.
     // MacRoman's images of ɛ ɔ (C9 9B, C9 94) and of ḍ (E1 B8 8D) inside words.
     ["MacRoman IPA letters", "Kri: f…î …õn n…î g…õt", "Kri: fɔ ɛn nɔ gɛt", "macintosh"],
