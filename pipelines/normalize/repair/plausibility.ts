@@ -333,17 +333,31 @@ const privateOrUnassignedRe = /[\p{Co}\p{Cn}]/gu;
 const privateOrUnassignedWeight = 3;
 
 /**
- * The same for a letter that no Latin word is spelt with, inside one: an
- * IPA letter of no alphabet (see `ipa`) against a Latin letter, a letter
- * or mark of the scripts from Greek to N'Ko (U+0370–07FF: Cyrillic,
- * Armenian, Hebrew, Arabic, Syriac, Thaana…) between two. The pair patterns above count
- * "Lɮs" once; read as UTF-8, "NESTLÉ®s" is "NESTLɮs" and "BISTRÔ®s" is
- * "BISTRԮs", one weird pair each for the one signature they remove. (IPA
+ * The same for a letter that its neighbours' words are not spelt with: an
+ * IPA letter of no alphabet (see `ipa`) against a Latin letter, and a letter
+ * or mark of one of the scripts from Greek to N'Ko (U+0370–07FF: Greek,
+ * Cyrillic, Armenian, Hebrew, Arabic with Syriac, Thaana and N'Ko) between
+ * two letters of other scripts. The pair patterns above count "Lɮs" once;
+ * read as UTF-8, "NESTLÉ®s" is "NESTLɮs", "BISTRÔ®s" "BISTRԮs" and "μΩ·m"
+ * "μٷm", one weird pair each for the one signature they remove. (IPA
  * transcriptions glue such letters to Latin ones too, "[ʃɪp]"; news prose
  * has few of them.)
  */
+/** Letters of Latin words: the alphabets, and the micro sign of units ("µΩ·m"). */
+const latinWordLetter = "A-Za-z\\u00B5\\u00C0-\\u024F";
+const scriptBlocks = [
+  "\\u0370-\\u03FF",
+  "\\u0400-\\u052F",
+  "\\u0530-\\u058F",
+  "\\u0590-\\u05FF",
+  "\\u0600-\\u07FF",
+];
 const foreignInWordRe = new RegExp(
-  `(?<=[A-Za-z\\u00C0-\\u024F])[${ipa}]|[${ipa}](?=[A-Za-z\\u00C0-\\u024F])|(?<=[A-Za-z\\u00C0-\\u024F])[\\u0370-\\u07FF](?=[A-Za-z\\u00C0-\\u024F])`,
+  [
+    `(?<=[${latinWordLetter}])[${ipa}]`,
+    `[${ipa}](?=[${latinWordLetter}])`,
+    ...scriptBlocks.map((block) => `(?<=\\p{L})(?<![${block}])[${block}](?=\\p{L})(?![${block}])`),
+  ].join("|"),
   "gu",
 );
 const foreignRe = new RegExp(`[${ipa}\\u0370-\\u07FF]`, "u");

@@ -50,6 +50,8 @@ describe("the plausibility gate leaves real text alone", () => {
     "BLÅØ",
     // A mark before a possessive or plural "s": read as UTF-8, an IPA, Cyrillic or Hebrew letter inside a word.
     "NESTLÉ®s plant, the BISTRÔ®s menu, LÉ®a and MÖBIUS©s",
+    // "Ω·" is D9 B7 through windows-1253: an Arabic letter between a Greek mu (or the micro sign) and "m".
+    "resistivity 2 μΩ·m, or 2 µΩ·m",
   ])("%s", (text) => {
     const out = repairMojibake(text);
     expect(out.text).toBe(text);
@@ -266,11 +268,12 @@ describe("code pages beyond windows-1252", () => {
     expect(implausibility("NESTLɮ")).toBeGreaterThan(implausibility("NESTLÉ®"));
   });
 
-  it("weighs a letter no Latin word is spelt with, inside one, as a signature", () => {
+  it("weighs a letter its neighbours' words are not spelt with as a signature", () => {
     // One weird pair each, plus two for the letter: an IPA letter against a Latin one,
-    // a Cyrillic or Hebrew letter between two.
+    // a Cyrillic or Arabic letter between two letters of other scripts.
     expect(weirdness("NESTLɮs")).toBe(3);
     expect(weirdness("BISTRԮs")).toBe(3);
+    expect(weirdness("μٷm")).toBe(3);
     expect(weirdness("MÖBIUש s")).toBe(1);
     // Beside a space or a digit, or in words of its own script, it is no sign.
     expect(weirdness("ɮ 5Ԯ кот")).toBe(0);
