@@ -46,6 +46,7 @@ const lineArtRe = /[\u2500-\u257F]/;
 /** Spacing accents used as quotes and eyebrows ("`¬´", "lá´´"). */
 const spacingMarkRe = /[\u00B4\u00A8\u02C6\u02DC\u00AF\u00B8\u02D8-\u02DD]/;
 const latinRe = /\p{Script=Latin}/u;
+const greekCapitalRe = /[\u0391-\u03A9]/;
 /** The basic Cyrillic (А–я) and Greek (Α–Ω, α–ω) alphabets, without Ё, accents or other languages' letters. */
 const basicLetterRe = /[\u0410-\u044F\u0391-\u03A9\u03B1-\u03C9]/;
 
@@ -162,7 +163,10 @@ codePages.forEach((cp, index) => {
         add(strong, pair, bit);
         continue;
       }
-      if (coreLeads.has(lead) && !latinRe.test(l)) add(strong, pair, bit);
+      // A Greek capital is a variable too: "Δ°" and "Π±" apart from letters are
+      // mathematics, where windows-1253 spells İ and б inside words ("Δ°stanbul").
+      if (greekCapitalRe.test(l) && (c === "°" || c === "±")) add(inWord, pair, bit);
+      else if (coreLeads.has(lead) && !latinRe.test(l)) add(strong, pair, bit);
       else if (latin1Leads.includes(l) || rareLeads.includes(l)) add(strong, pair, bit);
       else if (!wordFinal.includes(c)) add(strong, pair, bit);
       // A closing guillemet glued between two letters closes nothing: "OĘ»ahu",

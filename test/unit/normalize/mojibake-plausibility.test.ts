@@ -14,6 +14,8 @@ describe("the plausibility gate leaves real text alone", () => {
     "√π ≈ 1.772",
     // Degrees after a mathematical symbol, apart from letters (MacRoman's ơ and š are inside words).
     "a ∆° of 3 and ≈° 40",
+    // The same after a Greek capital ("Δ°stanbul" is İstanbul through windows-1253).
+    "a Δ° of 3, Π±5%",
     "┌─┐│a│└─┘ is a box",
     // Line art touches a cell's text on one side only; "┐" closes cells.
     "├┤a┼┐a┼┐a ├╝ Name ╚═╝",
@@ -65,6 +67,7 @@ describe("code pages beyond windows-1252", () => {
     ["cp437", "┼ákoda a ─îesk├í", "Škoda a Česká", "cp437"],
     // A mathematical symbol and "°" against a letter: ơ and š.
     ["MacRoman ơ and š", "S∆°n La v√† ≈°koda", "Sơn La và škoda", "macintosh"],
+    ["windows-1253 İ", "Δ°stanbul", "İstanbul", "windows-1253"],
     // ü, ö, õ, ø through cp437 are two box-drawing characters inside a word.
     // MacRoman's images of ɛ ɔ (C9 9B, C9 94) and of ḍ (E1 B8 8D) inside words.
     ["MacRoman IPA letters", "Kri: f…î …õn n…î g…õt", "Kri: fɔ ɛn nɔ gɛt", "macintosh"],
