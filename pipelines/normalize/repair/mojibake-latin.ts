@@ -133,8 +133,15 @@ function nonAsciiChars(text: string): string[] {
   return [...seen];
 }
 
-/** The best whole-line decode through one code page, if any explains every non-ASCII character. */
-function bestWhole(line: string, wildcards: boolean): Candidate | null {
+/**
+ * The best whole-line decode through one code page, if any explains every
+ * non-ASCII character. `middles`, when given, collects the decodes passed
+ * over for being weirder than the line that still show a signature: a
+ * middle layer may be weirder than both ends ("Ã¢Ë†Ë†" is "âˆˆ" is ∈,
+ * through windows-1252 twice, and "ˆ" is a spacing accent no text writes
+ * alone), and wholeLine judges it by the layer after.
+ */
+function bestWhole(line: string, wildcards: boolean, middles?: Candidate[]): Candidate | null {
   // The line's weirdness is needed only to judge an imperfect candidate.
   let weirdBefore = -1;
   let best: Candidate | null = null;
@@ -162,7 +169,11 @@ function bestWhole(line: string, wildcards: boolean): Candidate | null {
     const weird = weirdness(decoded.text);
     if (weird > 0) {
       if (weirdBefore < 0) weirdBefore = weirdness(line);
-      if (weird > weirdBefore) continue;
+      if (weird > weirdBefore) {
+        if (middles && hasSignature(decoded.text))
+          middles.push({ cp, decoded, score: Number.POSITIVE_INFINITY });
+        continue;
+      }
     }
     const score = implausibilityWith(decoded.text, weird);
     best = better(best, { cp, decoded, score }, (c) => c.decoded.text);
@@ -170,10 +181,48 @@ function bestWhole(line: string, wildcards: boolean): Candidate | null {
   return best;
 }
 
+/** Takes a whole-line decode: its lost characters read back where they can be, its path noted. */
+function takeWhole(
+  line: string,
+  layer: number,
+  tally: Tally,
+  taken: Candidate,
+  before: number,
+): string {
+  const { text, restored } = restoreLostChars(taken.decoded.text, taken.decoded.lostChars);
+  tally.lineCodePages.add(taken.cp);
+  const path = detailOf(taken.cp, line, layer, taken.decoded.lost, restored);
+  const span = { before: line, after: text, path, scoreBefore: before, scoreAfter: taken.score };
+  note(tally, path, taken.decoded.sequences, span, taken.decoded.lost > restored);
+  return text;
+}
+
+/**
+ * A middle layer (see bestWhole) whose own best decode scores below the
+ * line and is no weirder than it; the next layer's pass then reads it.
+ */
+function middleLayer(
+  line: string,
+  layer: number,
+  tally: Tally,
+  middles: Candidate[],
+): string | null {
+  if (middles.length === 0) return null;
+  const weirdBefore = weirdness(line);
+  const before = 3 * signatures(line) + weirdBefore;
+  for (const middle of middles) {
+    const next = bestWhole(middle.decoded.text, tally.wildcards && middle.decoded.lost === 0);
+    if (!next || next.score >= before || weirdness(next.decoded.text) > weirdBefore) continue;
+    return takeWhole(line, layer, tally, middle, before);
+  }
+  return null;
+}
+
 /** The whole line re-decoded, when that scores better than the line (or leads, one layer on, to text that does). */
 function wholeLine(line: string, layer: number, tally: Tally): string | null {
-  const best = bestWhole(line, tally.wildcards);
-  if (!best) return null;
+  const middles: Candidate[] = [];
+  const best = bestWhole(line, tally.wildcards, layer < maxLayers ? middles : undefined);
+  if (!best) return middleLayer(line, layer, tally, middles);
   // A line with a signature scores at least 3: a candidate scoring 0 wins
   // without the line's own (costlier) score, unless --explain shows it; and
   // one scoring below the line's signatures alone needs no weirdness count.
@@ -189,14 +238,9 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
       layer < maxLayers
         ? bestWhole(best.decoded.text, tally.wildcards && best.decoded.lost === 0)
         : null;
-    if (!next || next.score >= before) return null;
+    if (!next || next.score >= before) return middleLayer(line, layer, tally, middles);
   }
-  const { text, restored } = restoreLostChars(best.decoded.text, best.decoded.lostChars);
-  tally.lineCodePages.add(best.cp);
-  const path = detailOf(best.cp, line, layer, best.decoded.lost, restored);
-  const span = { before: line, after: text, path, scoreBefore: before, scoreAfter: best.score };
-  note(tally, path, best.decoded.sequences, span, best.decoded.lost > restored);
-  return text;
+  return takeWhole(line, layer, tally, best, before);
 }
 
 /**

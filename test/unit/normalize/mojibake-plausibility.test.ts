@@ -245,6 +245,8 @@ describe("code pages beyond windows-1252", () => {
     ],
     ["à before s'", "signe Ã s'Ã©loigner", "signe à s'éloigner"],
     ["two wrong code pages in a row", "Г‚ВЈ5.8bn", "£5.8bn"],
+    // The middle layer ("âˆˆ", "â€˜") holds a spacing accent alone, weirder than either end.
+    ["a middle layer weirder than both ends", "Nd Ã¢Ë†Ë† REE, Ã¢â‚¬Ëœsoon", "Nd ∈ REE, ‘soon"],
     ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
     [
       "a soft hyphen deleted as invisible",
