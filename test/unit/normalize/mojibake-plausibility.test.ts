@@ -273,14 +273,17 @@ describe("code pages beyond windows-1252", () => {
     expect(implausibility("NESTLɮ")).toBeGreaterThan(implausibility("NESTLÉ®"));
   });
 
-  it("weighs a letter its neighbours' words are not spelt with as a signature", () => {
-    // One weird pair each, plus two for the letter: an IPA letter against a Latin one,
-    // a Cyrillic or Arabic letter between two letters of other scripts.
-    expect(weirdness("NESTLɮs")).toBe(3);
-    expect(weirdness("BISTRԮs")).toBe(3);
-    expect(weirdness("μٷm")).toBe(3);
-    expect(weirdness("MÖBIUש s")).toBe(1);
-    // Beside a space or a digit, or in words of its own script, it is no sign.
-    expect(weirdness("ɮ 5Ԯ кот")).toBe(0);
+  // A letter its neighbours' words are not spelt with weighs as a signature: one weird
+  // pair, plus two for the letter (an IPA letter against a Latin one, a Cyrillic or Arabic
+  // letter between two letters of other scripts); beside a space or a digit, or among
+  // letters of its own script, it is no sign.
+  it.each([
+    ["NESTLɮs", 3],
+    ["BISTRԮs", 3],
+    ["μٷm", 3],
+    ["MÖBIUש s", 1],
+    ["ɮ 5Ԯ кот", 0],
+  ])("counts %s as %i weird", (text, weird) => {
+    expect(weirdness(text)).toBe(weird);
   });
 });
