@@ -99,6 +99,8 @@ interface Tally {
   keptLost: boolean;
   /** The code pages the current line's repairs went through. */
   lineCodePages: Set<CodePage>;
+  /** A perfect whole decode of the next layer's line, found while looking ahead (wholeLine). */
+  ahead?: { line: string; wildcards: boolean; best: Candidate };
 }
 
 function note(tally: Tally, detail: string, n: number, span: SpanRepair, keptLost = false): void {
@@ -176,7 +178,9 @@ function bestWhole(line: string, wildcards: boolean, middles?: Candidate[]): Can
       }
     }
     const score = implausibilityWith(decoded.text, weird);
-    best = better(best, { cp, decoded, score }, (c) => c.decoded.text);
+    const candidate = { cp, decoded, score };
+    if (middles && score >= 3 && hasSignature(decoded.text)) middles.push(candidate);
+    best = better(best, candidate, (c) => c.decoded.text);
   }
   return best;
 }
@@ -198,21 +202,27 @@ function takeWhole(
 }
 
 /**
- * A middle layer (see bestWhole) whose own best decode scores below the
- * line and is no weirder than it; the next layer's pass then reads it.
+ * A middle layer (see bestWhole) whose own best decode scores below `bound`
+ * (the line's score, or an imperfect decode's) and is no weirder than the
+ * line; the next layer's pass then reads it.
  */
 function middleLayer(
   line: string,
   layer: number,
   tally: Tally,
   middles: Candidate[],
+  bound = Number.POSITIVE_INFINITY,
+  skip?: Candidate,
 ): string | null {
-  if (middles.length === 0) return null;
+  if (middles.length === 0 || (middles.length === 1 && middles[0] === skip)) return null;
   const weirdBefore = weirdness(line);
   const before = 3 * signatures(line) + weirdBefore;
   for (const middle of middles) {
+    // The decode taken anyway, or one that reads the same, leads nowhere new.
+    if (middle === skip || middle.decoded.text === skip?.decoded.text) continue;
     const next = bestWhole(middle.decoded.text, tally.wildcards && middle.decoded.lost === 0);
-    if (!next || next.score >= before || weirdness(next.decoded.text) > weirdBefore) continue;
+    if (!next || next.score >= Math.min(before, bound)) continue;
+    if (weirdness(next.decoded.text) > weirdBefore) continue;
     return takeWhole(line, layer, tally, middle, before);
   }
   return null;
@@ -220,8 +230,13 @@ function middleLayer(
 
 /** The whole line re-decoded, when that scores better than the line (or leads, one layer on, to text that does). */
 function wholeLine(line: string, layer: number, tally: Tally): string | null {
+  const { ahead } = tally;
+  tally.ahead = undefined;
   const middles: Candidate[] = [];
-  const best = bestWhole(line, tally.wildcards, layer < maxLayers ? middles : undefined);
+  const best =
+    ahead?.line === line && ahead.wildcards === tally.wildcards
+      ? ahead.best
+      : bestWhole(line, tally.wildcards, layer < maxLayers ? middles : undefined);
   if (!best) return middleLayer(line, layer, tally, middles);
   // A line with a signature scores at least 3: a candidate scoring 0 wins
   // without the line's own (costlier) score, unless --explain shows it; and
@@ -239,6 +254,20 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
         ? bestWhole(best.decoded.text, tally.wildcards && best.decoded.lost === 0)
         : null;
     if (!next || next.score >= before) return middleLayer(line, layer, tally, middles);
+  } else if (best.score > 0 && layer < maxLayers) {
+    // An imperfect decode gives way to another that reads better one layer
+    // on: ISO-8859-15 puts € at A4, and reads the "â€šÂ¬" of a euro sign
+    // through windows-1252 twice as "â⤨¬", where windows-1252 reads "â‚¬"
+    // and then €. The decode's own next layer comes first; when it is
+    // perfect, nothing reads better, and the next layer takes it as it is.
+    const wildcards = tally.wildcards && best.decoded.lost === 0;
+    const own = middles.includes(best) ? bestWhole(best.decoded.text, wildcards) : null;
+    if (own?.score === 0) tally.ahead = { line: best.decoded.text, wildcards, best: own };
+    else {
+      const bound = Math.min(best.score, own?.score ?? Number.POSITIVE_INFINITY);
+      const deeper = middleLayer(line, layer, tally, middles, bound, best);
+      if (deeper !== null) return deeper;
+    }
   }
   return takeWhole(line, layer, tally, best, before);
 }

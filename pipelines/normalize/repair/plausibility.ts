@@ -178,6 +178,12 @@ const weirdParts: [pattern: string, needs: string][] = [
     "\\p{Lu}[\\u00C0-\\u00DE\\u0100-\\u017E](?<=\\p{Lu})(?=\\p{Ll}\\p{Ll})",
     "\\u00C0-\\u00DE\\u0100-\\u017E",
   ],
+  // A word that starts with an accented small letter and goes on in capitals:
+  // "ÃšLTIMA" read through ISO-8859-15 (š at A8) is "èLTIMA", not "ÚLTIMA".
+  [
+    "(?<!\\p{L})[\\u00DF-\\u00FF\\u0100-\\u024F](?<=\\p{Ll})(?=\\p{Lu}\\p{Lu})",
+    "\\u00DF-\\u00FF\\u0100-\\u024F",
+  ],
   // A symbol, a dagger or a bullet between two letters ("oovtviärdás➞ân" and
   // "…ás⸸ân" for Inari Sami "…ásâžžân"); not the punctuation scripts write
   // inside words (Catalan "l·l", Ethiopic "፡", Hebrew "׳"), nor the U+FFFD of a lost character.
@@ -201,6 +207,11 @@ const weirdParts: [pattern: string, needs: string][] = [
   ["[\\u0460-\\u0482]", "\\u0460-\\u0482"],
   // Mahjong tiles, dominoes and playing cards, which no news story writes ("🀔" for "🤔").
   ["[\\u{1F000}-\\u{1F0FF}]", "\\u{1F000}-\\u{1F0FF}"],
+  // Supplemental arrows and the second blocks of mathematical symbols, outside
+  // mathematics papers (less the arrows ⤴ ⤵ emoji use): ISO-8859-15 puts € at
+  // A4, so "â€" read through it is E2 A4, "â⤨¬" for the "â€šÂ¬" of a euro sign
+  // through windows-1252 twice.
+  ["[\\u2900-\\u2933\\u2936-\\u2AFF]", "\\u2900-\\u2933\\u2936-\\u2AFF"],
   // Spacing diacritics are rare on their own.
   ["[\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8]", "\\u02C0-\\u02FF\\u00A8\\u00AF\\u00B4\\u00B8"],
 ];

@@ -8,9 +8,10 @@
  * path's marks (thai-quotes.ts): opening a word, closing one, inside one,
  * between spaces; between digits it is an en dash ("1990–2000").
  *
- * Only where the text proves the damage (proves()): "didnâ??t", "â??Rare",
- * "1990â??2000", " â?? ". Then every "â??" of the text is read, and the symbols
- * whose last byte survived ("â?¬30" is €30).
+ * Only where the text proves the damage (proves(), or a euro sign beside an
+ * amount): "didnâ??t", "â??Rare", "1990â??2000", " â?? ", "â?¬30". Then every
+ * "â??" of the text is read, and the symbols whose last byte survived
+ * ("â?¬30" is €30).
  */
 import type { Repair } from "../../../shared/document.ts";
 import { implausibility } from "./plausibility.ts";
@@ -18,6 +19,7 @@ import type { SpanRepair } from "./span-repair.ts";
 import { pairQuotes } from "./thai-quotes.ts";
 
 const damaged = /â\?[?¬¦¢]/g;
+const euroAmount = /â\?¬ ?\d|\d ?â\?¬/;
 const marks = ["’", "“", "”", "‘", "–", "—"];
 const path = "utf-8 read as windows-1252, then “?” for what latin-1 lacks";
 
@@ -65,7 +67,9 @@ export function repairQuestionMarkQuotes(
   const tokens = all
     .filter((m) => m[0] === "â??")
     .map((m) => ({ start: m.index, end: m.index + 3, candidates: marks }));
-  if (!tokens.some((t) => proves(text, t.start, t.end))) return { text, repairs: [] };
+  // A euro sign beside an amount ("â?¬78", "78 â?¬") is proof enough.
+  if (!euroAmount.test(text) && !tokens.some((t) => proves(text, t.start, t.end)))
+    return { text, repairs: [] };
   const chosen = pairQuotes(
     text,
     tokens,

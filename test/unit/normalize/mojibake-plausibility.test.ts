@@ -14,6 +14,7 @@ describe("the plausibility gate leaves real text alone", () => {
     "√π ≈ 1.772",
     // Degrees after a mathematical symbol, apart from letters (MacRoman's ơ and š are inside words).
     "a ∆° of 3 and ≈° 40",
+    "⤴️ up, ⤵️ down, x ⩽ y",
     // The same after a Greek capital ("Δ°stanbul" is İstanbul through windows-1253).
     "a Δ° of 3, Π±5%",
     "┌─┐│a│└─┘ is a box",
@@ -247,6 +248,11 @@ describe("code pages beyond windows-1252", () => {
     ["two wrong code pages in a row", "Г‚ВЈ5.8bn", "£5.8bn"],
     // The middle layer ("âˆˆ", "â€˜") holds a spacing accent alone, weirder than either end.
     ["a middle layer weirder than both ends", "Nd Ã¢Ë†Ë† REE, Ã¢â‚¬Ëœsoon", "Nd ∈ REE, ‘soon"],
+    // ISO-8859-15 reads the same bytes as "â⤨¬5" and "â⤠⤽", one layer short and wrong.
+    ["a euro sign twice", "It costs Ã¢â€šÂ¬5 million.", "It costs €5 million."],
+    ["an arrow twice", "Up Ã¢â€\u00a0â€œ 5%", "Up ↓ 5%"],
+    // ISO-8859-15 reads "Ãš" as è: a word does not start small and go on in capitals.
+    ["an all-caps word", "ÃšLTIMA HORA", "ÚLTIMA HORA"],
     ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
     [
       "a soft hyphen deleted as invisible",

@@ -31,6 +31,12 @@ describe("quotation marks through a “?”-writing encoder", () => {
     expect(repairMojibake(questionMarked(text)).text).toBe(text);
   });
 
+  it("reads a euro sign beside an amount, with no other proof", () => {
+    expect(repairMojibake("Oxide rose to â?¬78 a kilo; 5 â?¬ more").text).toBe(
+      "Oxide rose to €78 a kilo; 5 € more",
+    );
+  });
+
   it("leaves a real double question mark alone", () => {
     for (const text of ["Sâ?? Vraiment?", "Why?? Nobody knows??", "Ã?? â?¬"])
       expect(repairMojibake(text).text).toBe(text);
