@@ -61,12 +61,16 @@ const signatureSource = [
   "[\\u0080-\\u009F]",
   // The commonest lead images, which no real word puts before these symbols.
   `[ÂÃÎÐ][\\u00A0\\u00A1\\u00A4\\u00A6-\\u00BF${classChars("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘“”•–—˜™š›œžŸ")}\\u0080-\\u009F]`,
-  // …and a currency sign after "Ã" at the start of a word ("Ã¥klagare" for åklagare).
-  "(?<![A-Za-z0-9\\u00C0-\\u024F])Ã[¢£¥](?=[a-z])",
+  // …and a currency sign after "Ã" at the start of a word ("Ã¥klagare" for åklagare), or
+  // as a word of its own (Norwegian "viktig Ã¥ fremme": å).
+  "(?<![A-Za-z0-9\\u00C0-\\u024F])Ã[¢£¥](?=[a-z]|[\\s.,;:!?)]|$)",
   // Other 2-byte lead images before a symbol that does not end words.
   `[ÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßĞ][${strongCont}]`,
   // An accented capital and a symbol inside a word: "Ä°zmir" (İzmir), "RÄ«ga".
   `[${accentedCaps}][${classChars("€‚ƒ„…†‡ˆ‰‹•˜›¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")}](?=[a-z])`,
+  // …and opening a word, "¡" or "“", which open a phrase after a space, not inside a word:
+  // "Å¡sa" (š), "É“aina" (ɓ).
+  `(?<![A-Za-z\\u00C0-\\u024F])[${accentedCaps}][¡“](?=[a-z])`,
   // A lower-case letter, then an accented capital and a symbol: "pÅ™ed", "siÄ™"; or a lost
   // character in its place ("nicin�Å¡ana" once the cut "Ä" before "Å¡" is marked lost).
   `[a-z\uFFFD][${accentedCaps}][${contNoCurrency}]`,
@@ -97,7 +101,7 @@ const signatureSource = [
   "√[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ≤≥¥µæø]",
   "‚Ä",
   // "≈°" is š, "≈¢" Ţ; "≈°" apart from letters is mathematics ("≈° C").
-  "≈¢|(?<=\\p{L})≈°|≈°(?=\\p{L})",
+  "≈¢|(?<=[A-Za-z\\u00C0-\\u024F])≈°|≈°(?=[A-Za-z\\u00C0-\\u024F])",
   // MacRoman's three bytes of Latin Extended Additional (ḍ ḥ ṣ ẹ ọ, Vietnamese ỹ ệ) against a
   // letter: "uma·∏çal", "shi·ªπaxa"; "2·π" is mathematics.
   `[A-Za-z]·[∏π∫ª][${macContinuations}]|·[∏π∫ª][${macContinuations}](?=[A-Za-z])`,
@@ -108,6 +112,7 @@ const signatureSource = [
   `[а-яА-ЯёЁ][${box}]`,
 ].join("|");
 
+// No "u" flag (the patterns are of UTF-16 units): "\p{…}" would not be a class here.
 const signatureRe = new RegExp(signatureSource, "g");
 
 /**

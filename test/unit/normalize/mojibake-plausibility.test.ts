@@ -15,6 +15,7 @@ describe("the plausibility gate leaves real text alone", () => {
     // Degrees after a mathematical symbol, apart from letters (MacRoman's ơ and š are inside words).
     "a ∆° of 3 and ≈° 40",
     "⤴️ up, ⤵️ down, x ⩽ y",
+    "„CAFÉ“ ist gut",
     // The same after a Greek capital ("Δ°stanbul" is İstanbul through windows-1253).
     "a Δ° of 3, Π±5%",
     "┌─┐│a│└─┘ is a box",
@@ -253,6 +254,10 @@ describe("code pages beyond windows-1252", () => {
     ["an arrow twice", "Up Ã¢â€\u00a0â€œ 5%", "Up ↓ 5%"],
     // ISO-8859-15 reads "Ãš" as è: a word does not start small and go on in capitals.
     ["an all-caps word", "ÃšLTIMA HORA", "ÚLTIMA HORA"],
+    // A line's one damaged word: "å" as a word, "š" and "ɓ" opening one.
+    ["Norwegian å", "viktig Ã¥ fremme", "viktig å fremme"],
+    ["Setswana š", "tse di Å¡sakgaditseng", "tse di šsakgaditseng"],
+    ["Shimaore ɓ", "uwandzani É“aina ya", "uwandzani ɓaina ya"],
     ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
     [
       "a soft hyphen deleted as invisible",
