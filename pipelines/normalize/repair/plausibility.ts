@@ -64,6 +64,9 @@ const signatureSource = [
   // …and a currency sign after "Ã" at the start of a word ("Ã¥klagare" for åklagare), or
   // as a word of its own (Norwegian "viktig Ã¥ fremme": å).
   "(?<![A-Za-z0-9\\u00C0-\\u024F])Ã[¢£¥](?=[a-z]|[\\s.,;:!?)]|$)",
+  // …and "¢" or "£" after "Ã" inside or ending a word ("SÃ£o": ã, "lÃ¢kat": â); "Ã¥" there
+  // is as often MacRoman's CC B4 ("SmÃ¥land" stays).
+  "(?<=[A-Za-z\\u00C0-\\u024F])Ã[¢£]",
   // Other 2-byte lead images before a symbol that does not end words.
   `[ÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßĞ][${strongCont}]`,
   // An accented capital and a symbol inside a word: "Ä°zmir" (İzmir), "RÄ«ga".

@@ -258,6 +258,7 @@ describe("code pages beyond windows-1252", () => {
     ["Norwegian å", "viktig Ã¥ fremme", "viktig å fremme"],
     ["Setswana š", "tse di Å¡sakgaditseng", "tse di šsakgaditseng"],
     ["Shimaore ɓ", "uwandzani É“aina ya", "uwandzani ɓaina ya"],
+    ["ã and â inside words", "SÃ£o Paulo; sin lÃ¢kat", "São Paulo; sin lâkat"],
     ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
     [
       "a soft hyphen deleted as invisible",
