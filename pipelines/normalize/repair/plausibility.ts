@@ -71,9 +71,12 @@ const signatureSource = [
   `[ÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßĞ][${strongCont}]`,
   // An accented capital and a symbol inside a word: "Ä°zmir" (İzmir), "RÄ«ga".
   `[${accentedCaps}][${classChars("€‚ƒ„…†‡ˆ‰‹•˜›¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")}](?=[a-z])`,
-  // …and opening a word, "¡" or "“", which open a phrase after a space, not inside a word:
-  // "Å¡sa" (š), "É“aina" (ɓ).
-  `(?<![A-Za-z\\u00C0-\\u024F])[${accentedCaps}][¡“](?=[a-z])`,
+  // …and opening a word, with any symbol but an apostrophe ("Ã’s" is a plural): no word
+  // starts with a capital, a mark and a small letter ("Å¡sa" š, "É“aina" ɓ, "Å™ada" ř).
+  `(?<![A-Za-z\\u00C0-\\u024F])[${accentedCaps}][${classChars("€‚„…†‡ˆ‰‹•˜›¦§¨©«¬®¯°±²³¶·¸¹»¼½¾¿¡“”™–—")}](?=[a-z])`,
+  // A currency sign after a lead image other than "Ã", against a letter: "Å£" ţ, "Å¥" ť
+  // ("×£" is a price; "Ã¥" may be MacRoman's CC B4).
+  "(?<=[A-Za-z\\u00C0-\\u024F])[ÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßĞ][¢£¥]|(?<![A-Za-z0-9\\u00C0-\\u024F])[ÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßĞ][¢£¥](?=[a-z])",
   // A lower-case letter, then an accented capital and a symbol: "pÅ™ed", "siÄ™"; or a lost
   // character in its place ("nicin�Å¡ana" once the cut "Ä" before "Å¡" is marked lost).
   `[a-z\uFFFD][${accentedCaps}][${contNoCurrency}]`,

@@ -259,6 +259,10 @@ describe("code pages beyond windows-1252", () => {
     ["Setswana š", "tse di Å¡sakgaditseng", "tse di šsakgaditseng"],
     ["Shimaore ɓ", "uwandzani É“aina ya", "uwandzani ɓaina ya"],
     ["ã and â inside words", "SÃ£o Paulo; sin lÃ¢kat", "São Paulo; sin lâkat"],
+    // A capital, a word-final mark and a small letter open no word; a currency sign after
+    // a lead image other than "Ã" is no price against a letter.
+    ["ř opening a word", "a Å™ada", "a řada"],
+    ["ť inside a word", "baÅ¥a", "baťa"],
     ["U+FFFD itself through windows-1252", "ï¿½ email", "\uFFFD email"],
     [
       "a soft hyphen deleted as invisible",
