@@ -8,7 +8,9 @@
  * one of the few that its lead and those undefined bytes can spell:
  * - exactly one: it is that one (windows-1251's И, ј, ј…);
  * - ” among them (E2 80 9D, "â€�") where an opening “ before it in the line
- *   is still open: the quote closes;
+ *   is still open: the quote closes; or where the characters before it, read
+ *   as windows-1252, start a UTF-8 sequence that its byte 94 completes (a
+ *   middle layer of double mojibake, "â€" + ” being —'s image);
  * - a Han character between Han characters, among at most five options the
  *   character model knows, when the model finds one clearly likeliest in
  *   its window (the two characters before and after): on the damage
@@ -25,6 +27,7 @@
  */
 import { hanChar } from "../../../shared/text/han.ts";
 import { type CharModel, charModel, symbolOf } from "./char-model.ts";
+import { windows1252 } from "./code-pages.ts";
 import type { LostChar } from "./utf8-lenient.ts";
 
 /** How much likelier (in nats, over the character and the two after it) the chosen Han character must be than the next. */
@@ -106,10 +109,30 @@ function clearlyLikeliest(
   return second === undefined || best.score - second.score >= margin ? best.ch : null;
 }
 
+/** A character's byte in windows-1252 (its code for ASCII; above 0xFF when it has none). */
+function cp1252Byte(text: string, i: number): number {
+  return i < 0 ? -1 : (windows1252.byteOf.get(text.charAt(i)) ?? text.charCodeAt(i));
+}
+
+/**
+ * Whether ” (0x94 in windows-1252) completes the UTF-8 sequence that the
+ * characters before `at`, read as windows-1252, start: the decode is then the
+ * middle layer of double mojibake whose 9D a strict decoder lost one layer
+ * on ("Ã¢â‚¬â€�" decodes to "â€" and a lost character; "â€”" is the em dash's
+ * image, "×”" Hebrew ה's), and no other option keeps it decodable.
+ */
+function completesSequence(text: string, at: number): boolean {
+  const last = cp1252Byte(text, at - 1);
+  if (last >= 0xc2 && last <= 0xdf) return true;
+  const lead = cp1252Byte(text, at - 2);
+  return lead >= 0xe0 && lead <= 0xef && last >= 0x80 && last <= 0xbf;
+}
+
 /** The character the lost one at `at` was, when that is certain or the open quote tells; else null. */
 function readBack(text: string, at: number, options: readonly string[]): string | null {
   if (options.length === 1) return options[0] ?? null;
-  return options.includes("\u201D") && quoteOpenBefore(text, at) ? "\u201D" : null;
+  if (!options.includes("\u201D")) return null;
+  return quoteOpenBefore(text, at) || completesSequence(text, at) ? "\u201D" : null;
 }
 
 /**

@@ -23,6 +23,16 @@ describe("mojibake with lost bytes", () => {
     expect(out.repairs[0]?.detail).toBe("utf-8 read as windows-1251, lost bytes read back");
   });
 
+  it("reads back a ” lost one layer on, the only option that keeps a middle layer decodable", () => {
+    // Windows-1252 twice, the second time strict: "—" is "â€”", whose ” (E2 80 9D) lost
+    // its 9D; after "â€" or a two-byte lead such as "×", only ” completes a sequence.
+    for (const text of ["Prices rose — sharply.", "הודעה חדשה"]) {
+      const damaged = strictlyReadAs(decodeCp1252(Buffer.from(text, "utf8")), "windows-1252");
+      expect(damaged).toContain("\uFFFD");
+      expect(repairMojibake(damaged).text).toBe(text);
+    }
+  });
+
   it("reads back a Han character between Han characters when the character model is sure", () => {
     // 中 (E4 B8 AD) keeps its bytes; 土 (E5 9C 9F) and 场 (E5 9C BA) too; 不 (E4 B8 8D)
     // loses 8D: 丁 不 丏 丐 丝 are its options, and "价格不断" says which.
