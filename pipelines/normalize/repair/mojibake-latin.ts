@@ -185,6 +185,18 @@ function bestWhole(line: string, wildcards: boolean, middles?: Candidate[]): Can
   return best;
 }
 
+/**
+ * The score of `text` that a candidate scoring `candidate` must beat, counted
+ * only as far as the comparison needs: below the text's signatures alone,
+ * the costlier weirdness scan is skipped (unless --explain prints the score);
+ * `weird` is the text's weirdness when already known, else -1.
+ */
+function scoreToBeat(text: string, candidate: number, tally: Tally, weird = -1): number {
+  const signed = 3 * signatures(text);
+  if (candidate < signed && !tally.explain) return signed;
+  return signed + (weird >= 0 ? weird : weirdness(text));
+}
+
 /** Takes a whole-line decode: its lost characters read back where they can be, its path noted. */
 function takeWhole(
   line: string,
@@ -239,13 +251,11 @@ function wholeLine(line: string, layer: number, tally: Tally): string | null {
       : bestWhole(line, tally.wildcards, layer < maxLayers ? middles : undefined);
   if (!best) return middleLayer(line, layer, tally, middles);
   // A line with a signature scores at least 3: a candidate scoring 0 wins
-  // without the line's own (costlier) score, unless --explain shows it; and
-  // one scoring below the line's signatures alone needs no weirdness count.
-  let before = Number.POSITIVE_INFINITY;
-  if (best.score > 0 || tally.explain) {
-    const signed = 3 * signatures(line);
-    before = best.score < signed && !tally.explain ? signed : signed + weirdness(line);
-  }
+  // without the line's own (costlier) score, unless --explain shows it.
+  const before =
+    best.score > 0 || tally.explain
+      ? scoreToBeat(line, best.score, tally)
+      : Number.POSITIVE_INFINITY;
   if (best.score >= before) {
     // Two wrong code pages in a row ("Г‚ВЈ" is "Â£" is "£"): the middle layer
     // can look no better than the input; judge it by the layer after.
@@ -341,17 +351,11 @@ function repairSpan(
     best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right, preferred);
   }
   // The window's own score, as in wholeLine: a signed window scores at least
-  // 3, so a candidate scoring 0 wins without it (unless --explain shows it),
-  // and one below the window's signatures alone needs no weirdness count.
-  let before = Number.POSITIVE_INFINITY;
-  if (best && (best.score > 0 || lostNbsp || tally.explain)) {
-    const signed = 3 * signatures(window);
-    if (best.score < signed && !tally.explain) before = signed;
-    else {
-      if (weirdBefore < 0) weirdBefore = weirdness(window);
-      before = signed + weirdBefore;
-    }
-  }
+  // 3, so a candidate scoring 0 wins without it (unless --explain shows it).
+  const before =
+    best && (best.score > 0 || lostNbsp || tally.explain)
+      ? scoreToBeat(window, best.score, tally, weirdBefore)
+      : Number.POSITIVE_INFINITY;
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) {
     // Signed only by a neighbour's damage ("ÄŒeÅ¡tina": "ÄŒ" is judged beside
     // the unrepaired "Å¡"), the span is judged again once the line's signed

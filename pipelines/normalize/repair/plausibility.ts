@@ -354,17 +354,6 @@ export function hasSignature(text: string): boolean {
 const privateOrUnassignedRe = /[\p{Co}\p{Cn}]/gu;
 const privateOrUnassignedWeight = 3;
 
-/**
- * The same for a letter that its neighbours' words are not spelt with: an
- * IPA letter of no alphabet (see `ipa`) against a Latin letter, and a letter
- * or mark of one of the scripts from Greek to N'Ko (U+0370–07FF: Greek,
- * Cyrillic, Armenian, Hebrew, Arabic with Syriac, Thaana and N'Ko) between
- * two letters of other scripts. The pair patterns above count "Lɮs" once;
- * read as UTF-8, "NESTLÉ®s" is "NESTLɮs", "BISTRÔ®s" "BISTRԮs" and "μΩ·m"
- * "μٷm", one weird pair each for the one signature they remove. (IPA
- * transcriptions glue such letters to Latin ones too, "[ʃɪp]"; news prose
- * has few of them.)
- */
 /** Letters of Latin words: the alphabets, and the micro sign of units ("µΩ·m"). */
 const latinWordLetter = "A-Za-z\\u00B5\\u00C0-\\u024F";
 const scriptBlocks = [
@@ -374,6 +363,18 @@ const scriptBlocks = [
   "\\u0590-\\u05FF",
   "\\u0600-\\u07FF",
 ];
+
+/**
+ * Like them, a letter that its neighbours' words are not spelt with: an
+ * IPA letter of no alphabet (see `ipa`) against a Latin letter, and a letter
+ * or mark of one of the scripts from Greek to N'Ko (U+0370–07FF: Greek,
+ * Cyrillic, Armenian, Hebrew, Arabic with Syriac, Thaana and N'Ko) between
+ * two letters of other scripts. The pair patterns above count "Lɮs" once;
+ * read as UTF-8, "NESTLÉ®s" is "NESTLɮs", "BISTRÔ®s" "BISTRԮs" and "μΩ·m"
+ * "μٷm", one weird pair each for the one signature they remove. (IPA
+ * transcriptions glue such letters to Latin ones too, "[ʃɪp]"; news prose
+ * has few of them.)
+ */
 const foreignInWordRe = new RegExp(
   [
     `(?<=[${latinWordLetter}])[${ipa}]`,
