@@ -27,7 +27,7 @@ import {
   signatures,
   weirdness,
 } from "./plausibility.ts";
-import { wordFinal } from "./signature-pairs.ts";
+import { quotationOpen, wordFinal } from "./signature-pairs.ts";
 import type { SpanRepair } from "./span-repair.ts";
 import { noWordWeirder } from "./span-words.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";
@@ -189,10 +189,16 @@ function bestWhole(line: string, wildcards: boolean, middles?: Candidate[]): Can
  * The score of `text` that a candidate scoring `candidate` must beat, counted
  * only as far as the comparison needs: below the text's signatures alone,
  * the costlier weirdness scan is skipped (unless --explain prints the score);
- * `weird` is the text's weirdness when already known, else -1.
+ * `weird` is the text's weirdness when already known, else -1; `quoted` as for signatures.
  */
-function scoreToBeat(text: string, candidate: number, tally: Tally, weird = -1): number {
-  const signed = 3 * signatures(text);
+function scoreToBeat(
+  text: string,
+  candidate: number,
+  tally: Tally,
+  weird = -1,
+  quoted = false,
+): number {
+  const signed = 3 * signatures(text, quoted);
   if (candidate < signed && !tally.explain) return signed;
   return signed + (weird >= 0 ? weird : weirdness(text));
 }
@@ -308,7 +314,9 @@ function repairSpan(
     /^Ã $/.test(span) &&
     /[a-zà-ÿ]/.test(line.charAt(end)) &&
     hasSignature(line.slice(0, start) + line.slice(end));
-  if (!lostNbsp && !hasSignature(window)) return "unsigned";
+  // A closing guillemet in the span is judged with the line's quotation, which the window may not show.
+  const quoted = span.includes("»") && quotationOpen(line, start);
+  if (!lostNbsp && !hasSignature(window, quoted)) return "unsigned";
   // Decodes first (cheap); the scores only for spans that decode at all.
   const decodes: { cp: CodePage; decoded: Decoded }[] = [];
   let encodable = false;
@@ -354,7 +362,7 @@ function repairSpan(
   // 3, so a candidate scoring 0 wins without it (unless --explain shows it).
   const before =
     best && (best.score > 0 || lostNbsp || tally.explain)
-      ? scoreToBeat(window, best.score, tally, weirdBefore)
+      ? scoreToBeat(window, best.score, tally, weirdBefore, quoted)
       : Number.POSITIVE_INFINITY;
   if (!best || (best.score >= before && !(lostNbsp && best.score <= before))) {
     // Signed only by a neighbour's damage ("ÄŒeÅ¡tina": "ÄŒ" is judged beside

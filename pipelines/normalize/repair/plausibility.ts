@@ -19,7 +19,12 @@
  * A repair is taken only when it lowers the score (signatures weigh more).
  */
 import { codePages } from "./code-pages.ts";
-import { hasPairSignature, pairSignatures, wordFinal } from "./signature-pairs.ts";
+import {
+  afterClosingQuote,
+  hasPairSignature,
+  pairSignatures,
+  wordFinal,
+} from "./signature-pairs.ts";
 
 const cp1252 = codePages[0];
 const cp1251 = codePages[1];
@@ -84,8 +89,9 @@ const signatureSource = [
   `[à-ï](?:[${strongCont}][${contAll}]|[${contAll}][${strongCont}])`,
   "â€",
   // A whole three-byte sequence glued inside a word, with a symbol among its continuations
-  // however common: "qaá»¹a" is ỹ ("náššuvnnaid" is Northern Sami).
-  `(?<=[A-Za-z])[à-ï](?:[${symbolCont}][${contAll}]|[${contAll}][${symbolCont}])(?=[A-Za-z])`,
+  // however common: "qaá»¹a" is ỹ ("náššuvnnaid" is Northern Sami). After "»", what follows
+  // a closing quote is the triple rule's to judge (signature-pairs.ts: "está»—dijo").
+  `(?<=[A-Za-z])(?![à-ï]»[${afterClosingQuote}])[à-ï](?:[${symbolCont}][${contAll}]|[${contAll}][${symbolCont}])(?=[A-Za-z])`,
   `[ð-ô](?:[${strongCont}][${contAll}]{2}|[${contAll}][${strongCont}][${contAll}]|[${contAll}]{2}[${strongCont}])`,
   // A lead image before a lost byte.
   "[\\u00C2-\\u00F4]\\uFFFD",
@@ -334,14 +340,17 @@ function count(re: RegExp, text: string, first = false): number {
   return n;
 }
 
-/** Number of mojibake signatures in a text. */
-export function signatures(text: string): number {
-  return count(signatureRe, text) + pairSignatures(text);
+/**
+ * Number of mojibake signatures in a text; `quoted`: the text is a window of a
+ * line where a quotation is open before it (signature-pairs.ts, quotationOpen).
+ */
+export function signatures(text: string, quoted = false): number {
+  return count(signatureRe, text) + pairSignatures(text, quoted);
 }
 
 /** Whether a text shows any mojibake signature at all. */
-export function hasSignature(text: string): boolean {
-  if (hasPairSignature(text)) return true;
+export function hasSignature(text: string, quoted = false): boolean {
+  if (hasPairSignature(text, quoted)) return true;
   return count(signatureRe, text, true) > 0;
 }
 

@@ -180,14 +180,83 @@ codePages.forEach((cp, index) => {
   add(strong, (cp.high[0xe2 - 0x80] ?? "") + (cp.high[0] ?? ""), bit);
 });
 
-/** Number of signature pairs in a text (one pass; a flag read per non-ASCII character). */
-export function pairSignatures(text: string): number {
-  return scanPairs(text, false);
+/**
+ * The three bytes of a Latin Extended Additional letter (E1 B8 80 – E1 BB BF:
+ * Vietnamese ạ ụ ỗ, the dotted letters of Yoruba and transliteration, ḍ ṣ)
+ * through one code page, glued to a Latin letter: "á»¥bcd", "abcį»…" (ụ, ễ
+ * through windows-1252 and windows-1257), "б»џ" (windows-1251). Where the
+ * pair rules see a lead before a word-final "»" or "º", the whole sequence
+ * says more: no word ends in an accented letter, a closing guillemet and
+ * another symbol glued to letters. Triple → bit mask of code pages.
+ */
+const triples = new Map<string, number>();
+/** The images of E1 in any code page: where a triple can start. */
+const tripleLeads = new Uint8Array(0x10000);
+/**
+ * What real text writes right after a closing guillemet (Spanish "«… está»—dijo",
+ * a footnote "«… más»²"): "á»—" is ỗ through windows-1252 ("má»—i" for mỗi)
+ * only where no "«" before it opened a quotation (nor a "»" after a space:
+ * Spanish carries a quotation into the next paragraph with one).
+ */
+export const afterClosingQuote = "…–—¹²³";
+/** A "»" after a space or at the start opens a quotation: Spanish carries one on into the next paragraph so, Danish opens with it. */
+const openingGuillemet = /(?:^|\s)»/;
+
+codePages.forEach((cp, index) => {
+  const lead = cp.high[0xe1 - 0x80] ?? "";
+  if (lead.length !== 1) return;
+  tripleLeads[lead.charCodeAt(0)] = 1;
+  for (let second = 0xb8; second <= 0xbb; second++) {
+    const middle = cp.high[second - 0x80] ?? "";
+    // A letter there spells real words: "áš" + "š" or "ť" is Slovak and Sami
+    // through ISO-8859-2 ("zvlášť", "áššiid"). The ordinal indicators are symbols in use.
+    if (letterRe.test(middle) && middle !== "º" && middle !== "ª") continue;
+    for (let third = 0x80; third < 0xc0; third++) {
+      const triple = lead + middle + (cp.high[third - 0x80] ?? "");
+      if (triple.length === 3) triples.set(triple, (triples.get(triple) ?? 0) | (1 << index));
+    }
+  }
+});
+
+/**
+ * Whether a quotation is open at `at` in a line: a "«" before it, or a "»"
+ * in an opening place. A span judged in a short window of its line is told so.
+ */
+export function quotationOpen(line: string, at: number): boolean {
+  return line.lastIndexOf("«", at) >= 0 || openingGuillemet.test(line.slice(0, at));
+}
+
+/**
+ * Whether the triple at i (the caller checked its lead) is a glued Latin
+ * Extended Additional letter; `quoted`: a quotation is open before the text.
+ */
+function gluedTriple(text: string, i: number, quoted: boolean): boolean {
+  if (!triples.has(text.slice(i, i + 3))) return false;
+  const closesQuote =
+    text.charAt(i + 1) === "»" &&
+    afterClosingQuote.includes(text.charAt(i + 2)) &&
+    (quoted || quotationOpen(text, i));
+  if (closesQuote) return false;
+  return isLatinLetter(text.charCodeAt(i + 3)) || isLatinLetter(text.charCodeAt(i - 1));
+}
+
+/** A letter of the Latin alphabets up to Latin Extended-B ("Đá»™": Độ, Đ already read back). */
+function isLatinLetter(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+/**
+ * Number of signature pairs in a text (one pass; a flag read per non-ASCII
+ * character); `quoted`: the text is a window of a line where a quotation is
+ * open before it (quotationOpen).
+ */
+export function pairSignatures(text: string, quoted = false): number {
+  return scanPairs(text, false, quoted);
 }
 
 /** Whether a text has any signature pair: the same scan, stopped at the first. */
-export function hasPairSignature(text: string): boolean {
-  return scanPairs(text, true) > 0;
+export function hasPairSignature(text: string, quoted = false): boolean {
+  return scanPairs(text, true, quoted) > 0;
 }
 
 function isLetterAt(text: string, at: number): boolean {
@@ -198,12 +267,19 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-function scanPairs(text: string, first: boolean): number {
+function scanPairs(text: string, first: boolean, quoted: boolean): number {
   let n = 0;
   const end = text.length - 1;
   for (let i = 0; i < end; i++) {
     const a = text.charCodeAt(i);
-    if (a < 0x80 || leads[a] === 0) continue;
+    if (a < 0x80) continue;
+    if (tripleLeads[a] === 1 && gluedTriple(text, i, quoted)) {
+      n++;
+      if (first) return n;
+      i += 2;
+      continue;
+    }
+    if (leads[a] === 0) continue;
     const k = key(a, text.charCodeAt(i + 1));
     // A Greek or Cyrillic lead glued to a Latin letter ("NГѓO", "SΓƒO", Māori
     // "moΜ„hio"): the "Ã" or "ō" of a Latin word through windows-1251 or

@@ -56,6 +56,12 @@ describe("the plausibility gate leaves real text alone", () => {
     "NESTLÉ®s plant, the BISTRÔ®s menu, LÉ®a and MÖBIUS©s",
     // "Ω·" is D9 B7 through windows-1253: an Arabic letter between a Greek mu (or the micro sign) and "m".
     "resistivity 2 μΩ·m, or 2 µΩ·m",
+    // A closing guillemet after a word in á, then a dash, an ellipsis or a footnote (ỗ, ễ and
+    // ỳ through windows-1252 spell the same), where a quotation was opened.
+    "«Ya está»—dijo él; «nadie sabe dónde está»…",
+    "»Y la planta de Panamá»¹ no cierra.",
+    // Three letters of Slovak and Northern Sami, a Vietnamese letter's bytes through ISO-8859-2.
+    "zvlášť aj na rozumné; almmolaš áššiid",
   ])("%s", (text) => {
     const out = repairMojibake(text);
     expect(out.text).toBe(text);
@@ -301,5 +307,22 @@ describe("code pages beyond windows-1252", () => {
     ["ɮ 5Ԯ кот", 0],
   ])("counts %s as %i weird", (text, weird) => {
     expect(weirdness(text)).toBe(weird);
+  });
+});
+
+describe("one Vietnamese letter alone in an English line", () => {
+  // Its three bytes through a code page, opening, inside or ending a word: the only
+  // evidence of damage in the line.
+  it.each([
+    ["The Mỹ Tho plant", "windows-1252"],
+    ["Mr Nguyễn said", "windows-1252"],
+    ["ụbcd appears", "iso-8859-1"],
+    ["the word mỗi", "windows-1250"],
+    ["Ấn capital", "windows-1257"],
+    ["ợbcd here", "windows-1251"],
+  ])("restores %s through %s", (line, cp) => {
+    const broken = iconv.decode(Buffer.from(line, "utf8"), cp);
+    expect(broken).not.toBe(line);
+    expect(repairMojibake(broken).text).toBe(line);
   });
 });
