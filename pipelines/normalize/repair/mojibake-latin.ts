@@ -408,6 +408,8 @@ function repairUnsignedSpan(
   // signature may decide that, and this span has none. Inside a word the
   // same symbols are only mojibake: Vietnamese "á»¥" (ụ, E1 BB A5).
   if (wordFinalRe.test(line.slice(start, end + 1))) return null;
+  // Nor does a closing guillemet of a quotation the line opened ("«… está»…").
+  if (line.slice(start, end).includes("»") && quotationOpen(line, start)) return null;
   const bytes = encodeIn(cp, line, start, end);
   if (!bytes) return null;
   const decoded = decodeRecovered(bytes, line, true, false, start, [], tally.wildcards);

@@ -195,12 +195,16 @@ const tripleLeads = new Uint8Array(0x10000);
 /**
  * What real text writes right after a closing guillemet (Spanish "«… está»—dijo",
  * a footnote "«… más»²"): "á»—" is ỗ through windows-1252 ("má»—i" for mỗi)
- * only where no "«" before it opened a quotation (nor a "»" after a space:
- * Spanish carries a quotation into the next paragraph with one).
+ * only where no "«" before it opened a quotation (nor a "»" in an opening
+ * place, see openingGuillemet).
  */
 export const afterClosingQuote = "…–—¹²³";
-/** A "»" after a space or at the start opens a quotation: Spanish carries one on into the next paragraph so, Danish opens with it. */
-const openingGuillemet = /(?:^|\s)»/;
+/**
+ * A "»" after a space or at the start, before a capital, opens a quotation:
+ * Spanish carries one on into the next paragraph so, Danish opens with it.
+ * (MacRoman's "»" is the lead of ș and ț: "»ôedin»õa" is ședința.)
+ */
+const openingGuillemet = /(?:^|\s)»(?=\p{Lu})/u;
 
 codePages.forEach((cp, index) => {
   const lead = cp.high[0xe1 - 0x80] ?? "";
@@ -321,13 +325,41 @@ function scanPairs(text: string, first: boolean, quoted: boolean): number {
     if (b === undefined) continue;
     // Greek and Cyrillic words are made of such pairs ("сімі" in KOI8-U):
     // for them, only a pair right after counts.
-    if (anotherPairInWord(text, i + 2, b, isGreekOrCyrillic(a) ? 1 : wordReach)) {
+    if (
+      anotherPairInWord(text, i + 2, b, isGreekOrCyrillic(a) ? 1 : wordReach) ||
+      capitalsInLowerCase(text, i, a)
+    ) {
       n++;
       if (first) return n;
       i += 1;
     }
   }
   return n;
+}
+
+const upperRe = /\p{Lu}/u;
+
+/**
+ * A Latin letter pair of two capitals inside a lower-case word: after a
+ * small letter ("abÄŤcd", "abcĹŤ") or before two ("ÄŤbcd", "ĹŚtaki": č, ō
+ * and Ō through windows-1250). Two capitals open a word before small
+ * letters only in acronyms, which are ASCII; real all-capital words
+ * ("PĂŞUNE", "ÅLAND") have none beside them.
+ */
+function capitalsInLowerCase(text: string, i: number, a: number): boolean {
+  if (isGreekOrCyrillic(a)) return false;
+  const pair = text.slice(i, i + 2);
+  if (!upperRe.test(pair.charAt(0)) || !upperRe.test(pair.charAt(1))) return false;
+  // ASCII neighbours only: a damaged neighbour ("ÄŒeÅ¡") must not make its own repair
+  // ("ÄŒeš") look no better than it, and real letters there say more.
+  return (
+    isAsciiLower(text.charCodeAt(i - 1)) ||
+    (isAsciiLower(text.charCodeAt(i + 2)) && isAsciiLower(text.charCodeAt(i + 3)))
+  );
+}
+
+function isAsciiLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** Characters looked at after a Latin letter pair for another pair of its code pages. */

@@ -282,6 +282,11 @@ describe("code pages beyond windows-1252", () => {
     expect(repairMojibake(broken).text).toBe(fixed);
   });
 
+  it("leaves a closing guillemet of an opened quotation alone beside damage elsewhere", () => {
+    const line = "cafÃ© — «Nadie sabe dónde está»…, repitió.";
+    expect(repairMojibake(line).text).toBe("café — «Nadie sabe dónde está»…, repitió.");
+  });
+
   it("repairs a span joined by a space to a real character no code page has", () => {
     expect(repairMojibake("≥ \u00e2\u0089\u00a5 40").text).toBe("≥ ≥ 40");
   });
@@ -310,9 +315,9 @@ describe("code pages beyond windows-1252", () => {
   });
 });
 
-describe("one Vietnamese letter alone in an English line", () => {
-  // Its three bytes through a code page, opening, inside or ending a word: the only
-  // evidence of damage in the line.
+describe("one damaged letter alone in an English line", () => {
+  // Its bytes through a code page, opening, inside or ending a word, are the only evidence
+  // of damage in the line.
   it.each([
     ["The Mỹ Tho plant", "windows-1252"],
     ["Mr Nguyễn said", "windows-1252"],
@@ -320,6 +325,10 @@ describe("one Vietnamese letter alone in an English line", () => {
     ["the word mỗi", "windows-1250"],
     ["Ấn capital", "windows-1257"],
     ["ợbcd here", "windows-1251"],
+    // Two capitals of one alphabet in a lower-case word: "ÄŤ" is č, "ĹŚ" Ō.
+    ["the word abčcd", "windows-1250"],
+    ["the Ōtaki plant", "windows-1250"],
+    ["the word abcō", "windows-1250"],
   ])("restores %s through %s", (line, cp) => {
     const broken = iconv.decode(Buffer.from(line, "utf8"), cp);
     expect(broken).not.toBe(line);
