@@ -58,15 +58,17 @@ interface Candidate {
  * The better of the best candidate so far and a new one: the lower score,
  * and between equal scores of different texts, the one through a code page
  * the line's other repaired spans went through (`preferred`), then the one
- * whose letters one alphabet holds more of (alphabets.ts), then the one that
- * spells more familiar letter sequences (letter-familiarity.ts); a tie still
- * goes to the earlier code page.
+ * that opens a sentence with a capital (`fromLineStart`: the texts start
+ * where the line does), then the one whose letters one alphabet holds more of
+ * (alphabets.ts), then the one that spells more familiar letter sequences
+ * (letter-familiarity.ts); a tie still goes to the earlier code page.
  */
 function better(
   best: Candidate | null,
   next: Candidate,
   text: (c: Candidate) => string,
   preferred?: ReadonlySet<CodePage>,
+  fromLineStart = true,
 ): Candidate {
   if (!best || next.score < best.score) return next;
   if (next.score > best.score) return best;
@@ -77,6 +79,8 @@ function better(
     const bestPreferred = preferred.has(best.cp);
     if (bestPreferred !== preferred.has(next.cp)) return bestPreferred ? best : next;
   }
+  const capital = capitalOpeningSentence(a, b, fromLineStart);
+  if (capital !== 0) return capital < 0 ? best : next;
   // One language writes a text: "važnosti … čovjek i društvo" (ISO-8859-15)
   // over "vaşnosti" (windows-1252), as no alphabet holds ş with č and š.
   best.coverage ??= alphabetCoverage(a);
@@ -85,6 +89,34 @@ function better(
   best.familiarity ??= familiarity(a);
   next.familiarity = familiarity(b);
   return next.familiarity > best.familiarity ? next : best;
+}
+
+const upperRe = /\p{Lu}/u;
+const lowerRe = /\p{Ll}/u;
+/** What may stand between a sentence's end and its first letter: spaces, quotes, brackets. */
+const sentenceOpenerRe = /[\s"'“‘«¿¡([]*$/u;
+
+/**
+ * Where two texts first differ by a capital against a small letter that
+ * opens a sentence (the line's start, or after ". ", "! ", "? ", ": "): -1
+ * when `a` has the capital, 1 when `b` has, else 0. Sibling code pages part
+ * so: "Ãšltima hora" is "Última hora" through windows-1252 and "èltima hora"
+ * through ISO-8859-15, whose letter sequences franc finds the more familiar
+ * (Italian " è"); a headline opens with a capital.
+ */
+function capitalOpeningSentence(a: string, b: string, fromLineStart: boolean): number {
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const x = a.charAt(p);
+  const y = b.charAt(p);
+  const aCapital = upperRe.test(x) && lowerRe.test(y);
+  if (!aCapital && !(lowerRe.test(x) && upperRe.test(y))) return 0;
+  const before = a.slice(0, p);
+  const opener = sentenceOpenerRe.exec(before)?.[0] ?? "";
+  const rest = before.slice(0, before.length - opener.length);
+  const opensSentence = rest === "" ? fromLineStart : /[.!?:]$/.test(rest) && /^\s/.test(opener);
+  if (!opensSentence) return 0;
+  return aCapital ? -1 : 1;
 }
 
 interface Tally {
@@ -356,7 +388,13 @@ function repairSpan(
       if (weird > weirdBefore) continue;
     }
     const score = implausibilityWith(candidate, weird);
-    best = better(best, { cp, decoded, score }, (c) => left + c.decoded.text + right, preferred);
+    best = better(
+      best,
+      { cp, decoded, score },
+      (c) => left + c.decoded.text + right,
+      preferred,
+      start <= context,
+    );
   }
   // The window's own score, as in wholeLine: a signed window scores at least
   // 3, so a candidate scoring 0 wins without it (unless --explain shows it).

@@ -282,6 +282,12 @@ describe("code pages beyond windows-1252", () => {
     expect(repairMojibake(broken).text).toBe(fixed);
   });
 
+  it("takes a small letter over a capital inside a sentence, as franc's letters decide", () => {
+    // "ÃŽ" is ô through ISO-8859-15 and Î through windows-1252; only a sentence's opening
+    // letter asks for a capital.
+    expect(repairMojibake("la cÃŽte").text).toBe("la côte");
+  });
+
   it("leaves a closing guillemet of an opened quotation alone beside damage elsewhere", () => {
     const line = "cafÃ© — «Nadie sabe dónde está»…, repitió.";
     expect(repairMojibake(line).text).toBe("café — «Nadie sabe dónde está»…, repitió.");
@@ -329,6 +335,9 @@ describe("one damaged letter alone in an English line", () => {
     ["the word abčcd", "windows-1250"],
     ["the Ōtaki plant", "windows-1250"],
     ["the word abcō", "windows-1250"],
+    // A capital opening a sentence, where ISO-8859-15 reads the same bytes as a small letter.
+    ["Última hora: el precio sube", "windows-1252"],
+    ["Prices fell. Ústí nad Labem", "windows-1252"],
   ])("restores %s through %s", (line, cp) => {
     const broken = iconv.decode(Buffer.from(line, "utf8"), cp);
     expect(broken).not.toBe(line);
