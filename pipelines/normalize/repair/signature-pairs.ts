@@ -212,11 +212,16 @@ codePages.forEach((cp, index) => {
   tripleLeads[lead.charCodeAt(0)] = 1;
   for (let second = 0xb8; second <= 0xbb; second++) {
     const middle = cp.high[second - 0x80] ?? "";
-    // A letter there spells real words: "áš" + "š" or "ť" is Slovak and Sami
-    // through ISO-8859-2 ("zvlášť", "áššiid"). The ordinal indicators are symbols in use.
-    if (letterRe.test(middle) && middle !== "º" && middle !== "ª") continue;
+    // A letter there may spell real words with the next: "áš" + "š" or "ť" is
+    // Slovak and Sami through ISO-8859-2 ("zvlášť", "áššiid"), so a middle
+    // letter counts only before a letter no alphabet writes with it ("бєў":
+    // Ukrainian є, Belarusian ў is ấ through windows-1251). The ordinal
+    // indicators are symbols in use.
+    const middleLetter = letterRe.test(middle) && middle !== "º" && middle !== "ª";
     for (let third = 0x80; third < 0xc0; third++) {
-      const triple = lead + middle + (cp.high[third - 0x80] ?? "");
+      const last = cp.high[third - 0x80] ?? "";
+      if (middleLetter && (!letterRe.test(last) || shareAnAlphabet(middle, last))) continue;
+      const triple = lead + middle + last;
       if (triple.length === 3) triples.set(triple, (triples.get(triple) ?? 0) | (1 << index));
     }
   }

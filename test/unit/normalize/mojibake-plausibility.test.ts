@@ -331,6 +331,8 @@ describe("one damaged letter alone in an English line", () => {
     ["the word mỗi", "windows-1250"],
     ["Ấn capital", "windows-1257"],
     ["ợbcd here", "windows-1251"],
+    // "бєў": Ukrainian є before Belarusian ў, no alphabet's pair (Ả through windows-1251).
+    ["Ảbcd appears here.", "windows-1251"],
     // Two capitals of one alphabet in a lower-case word: "ÄŤ" is č, "ĹŚ" Ō.
     ["the word abčcd", "windows-1250"],
     ["the Ōtaki plant", "windows-1250"],
