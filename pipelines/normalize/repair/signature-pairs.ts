@@ -69,6 +69,19 @@ const letters = new Map<number, number>();
 const inWord = new Map<number, number>();
 /** Pairs that count only with an ASCII letter on both sides, inside a word. */
 const insideWord = new Map<number, number>();
+/**
+ * A Latin capital before a symbol: counts opening a word before a small
+ * letter (wordOpening): "Ă…bcd", "Å‘sz".
+ */
+const opensWord = new Map<number, number>();
+/**
+ * What may follow a capital at a word's start in real text: an apostrophe
+ * ("Ã’s" is a plural as often as it is Ò), a no-break space, currency
+ * ("Ã¥" may be MacRoman's CC B4: "Ã¥klagare" has a rule of its own). A
+ * "‘" there is the second byte of Hungarian ő and of đ ("Å‘sz": ősz).
+ */
+const openingAllowed = "’\u00A0¢£¥";
+const latinCapitalRe = /^[\p{Lu}](?<=\p{Script=Latin})$/u;
 /** Every pair whose lead is a Greek or Cyrillic letter: they count glued to a Latin letter. */
 const gluable = new Map<number, number>();
 /** Every character (UTF-16 unit) that starts a pair of either kind, as a flag: most text never reaches the maps. */
@@ -101,6 +114,8 @@ codePages.forEach((cp, index) => {
       if (isGreekOrCyrillic(l.charCodeAt(0)) && !(basicLetterRe.test(l) && basicLetterRe.test(c)))
         add(gluable, pair, bit);
       const cIsLetter = letterRe.test(c);
+      if (latinCapitalRe.test(l) && !cIsLetter && !openingAllowed.includes(c))
+        add(opensWord, pair, bit);
       // CC and CD spell the combining marks, which decomposed text writes
       // inside words ("hÌ£u" is h and a dot below through windows-1252,
       // "hĚŁu" through windows-1250, "moÌ„hio" Māori ō); glued between two
@@ -276,6 +291,21 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/**
+ * A Latin capital's pair opening a word before a small letter: no word
+ * starts with a capital and a mark ("Ă…bcd", "Ĺ”ahu", "Ä™ada": ą, ŕ, ę through
+ * windows-1250 and windows-1252). Greek and Cyrillic capitals are units and
+ * words of their own ("2 Ω·m"); their pairs have their own rules.
+ */
+function wordOpening(text: string, i: number, k: number): boolean {
+  return (
+    opensWord.has(k) &&
+    !isLatinLetter(text.charCodeAt(i - 1)) &&
+    isAsciiLower(text.charCodeAt(i + 2)) &&
+    isAsciiLower(text.charCodeAt(i + 3))
+  );
+}
+
 function scanPairs(text: string, first: boolean, quoted: boolean): number {
   let n = 0;
   const end = text.length - 1;
@@ -302,7 +332,7 @@ function scanPairs(text: string, first: boolean, quoted: boolean): number {
       i++;
       continue;
     }
-    if (strong.has(k)) {
+    if (strong.has(k) || wordOpening(text, i, k)) {
       n++;
       if (first) return n;
       i++;

@@ -62,6 +62,8 @@ describe("the plausibility gate leaves real text alone", () => {
     "»Y la planta de Panamá»¹ no cierra.",
     // Three letters of Slovak and Northern Sami, a Vietnamese letter's bytes through ISO-8859-2.
     "zvlášť aj na rozumné; almmolaš áššiid",
+    // A capital before a quote or an apostrophe opening a word; a Greek capital and a unit.
+    "O’Brien met D‘Alema; Ã’s and Ö’s; a resistivity of 2 Ω·m",
   ])("%s", (text) => {
     const out = repairMojibake(text);
     expect(out.text).toBe(text);
@@ -337,6 +339,9 @@ describe("one damaged letter alone in an English line", () => {
     ["the word abčcd", "windows-1250"],
     ["the Ōtaki plant", "windows-1250"],
     ["the word abcō", "windows-1250"],
+    // A capital lead image and a mark opening a word ("Ă…": Å; "Å‘": Hungarian ő).
+    ["Åbcd appears here.", "windows-1250"],
+    ["the word ősz", "windows-1252"],
     // A capital opening a sentence, where ISO-8859-15 reads the same bytes as a small letter.
     ["Última hora: el precio sube", "windows-1252"],
     ["Prices fell. Ústí nad Labem", "windows-1252"],
