@@ -70,8 +70,8 @@ const inWord = new Map<number, number>();
 /** Pairs that count only with an ASCII letter on both sides, inside a word. */
 const insideWord = new Map<number, number>();
 /**
- * A Latin capital before a symbol: counts opening a word before a small
- * letter (wordOpening): "Ă…bcd", "Å‘sz".
+ * A Latin capital before a symbol: counts after a small letter or opening a
+ * word before two (capitalWithMark): "Ă…bcd", "Å‘sz", "abĹ™cd".
  */
 const opensWord = new Map<number, number>();
 /**
@@ -292,15 +292,17 @@ function isAsciiLetter(c: number): boolean {
 }
 
 /**
- * A Latin capital's pair opening a word before a small letter: no word
- * starts with a capital and a mark ("Ă…bcd", "Ĺ”ahu", "Ä™ada": ą, ŕ, ę through
- * windows-1250 and windows-1252). Greek and Cyrillic capitals are units and
- * words of their own ("2 Ω·m"); their pairs have their own rules.
+ * A Latin capital's pair after a small letter, or opening a word before two:
+ * no word puts a capital and a mark there ("Ă…bcd", "abĹ™cd", "abcČ™": Å, ř,
+ * ș through windows-1250). Greek and Cyrillic capitals are units and words of
+ * their own ("2 Ω·m"); their pairs have their own rules.
  */
-function wordOpening(text: string, i: number, k: number): boolean {
+function capitalWithMark(text: string, i: number, k: number): boolean {
+  if (!opensWord.has(k)) return false;
+  const before = text.charCodeAt(i - 1);
+  if (isAsciiLower(before)) return true;
   return (
-    opensWord.has(k) &&
-    !isLatinLetter(text.charCodeAt(i - 1)) &&
+    !isLatinLetter(before) &&
     isAsciiLower(text.charCodeAt(i + 2)) &&
     isAsciiLower(text.charCodeAt(i + 3))
   );
@@ -332,7 +334,7 @@ function scanPairs(text: string, first: boolean, quoted: boolean): number {
       i++;
       continue;
     }
-    if (strong.has(k) || wordOpening(text, i, k)) {
+    if (strong.has(k) || capitalWithMark(text, i, k)) {
       n++;
       if (first) return n;
       i++;

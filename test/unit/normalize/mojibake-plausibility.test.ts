@@ -342,6 +342,9 @@ describe("one damaged letter alone in an English line", () => {
     // A capital lead image and a mark opening a word ("Ă…": Å; "Å‘": Hungarian ő).
     ["Åbcd appears here.", "windows-1250"],
     ["the word ősz", "windows-1252"],
+    // …and after a small letter: "Ĺ™" is Czech ř, "Č™" Romanian ș through windows-1250.
+    ["the word přes", "windows-1250"],
+    ["the word abcș", "windows-1250"],
     // A capital opening a sentence, where ISO-8859-15 reads the same bytes as a small letter.
     ["Última hora: el precio sube", "windows-1252"],
     ["Prices fell. Ústí nad Labem", "windows-1252"],
