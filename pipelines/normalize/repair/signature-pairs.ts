@@ -377,21 +377,23 @@ function scanPairs(text: string, first: boolean, quoted: boolean): number {
 const upperRe = /\p{Lu}/u;
 
 /**
- * A Latin letter pair of two capitals inside a lower-case word: after a
- * small letter ("abÄŤcd", "abcĹŤ") or before two ("ÄŤbcd", "ĹŚtaki": č, ō
- * and Ō through windows-1250). Two capitals open a word before small
- * letters only in acronyms, which are ASCII; real all-capital words
- * ("PĂŞUNE", "ÅLAND") have none beside them.
+ * A Latin letter pair led by a capital inside a lower-case word: after a
+ * small letter ("abÄŤcd", "abĂşcd", "abcĹŤ": č, ú, ō through windows-1250),
+ * or, both capitals, before two ("ÄŤbcd", "ĹŚtaki"). No word puts a capital
+ * after a small letter but Irish mutations ("hÉireann"), whose next letter
+ * is ASCII, and two capitals open a word before small letters only in
+ * acronyms, which are ASCII; real all-capital words ("PĂŞUNE", "ÅLAND")
+ * have no small letter beside them.
  */
 function capitalsInLowerCase(text: string, i: number, a: number): boolean {
-  if (isGreekOrCyrillic(a)) return false;
-  const pair = text.slice(i, i + 2);
-  if (!upperRe.test(pair.charAt(0)) || !upperRe.test(pair.charAt(1))) return false;
+  if (isGreekOrCyrillic(a) || !upperRe.test(text.charAt(i))) return false;
   // ASCII neighbours only: a damaged neighbour ("ÄŒeÅ¡") must not make its own repair
   // ("ÄŒeš") look no better than it, and real letters there say more.
+  if (isAsciiLower(text.charCodeAt(i - 1))) return true;
   return (
-    isAsciiLower(text.charCodeAt(i - 1)) ||
-    (isAsciiLower(text.charCodeAt(i + 2)) && isAsciiLower(text.charCodeAt(i + 3)))
+    upperRe.test(text.charAt(i + 1)) &&
+    isAsciiLower(text.charCodeAt(i + 2)) &&
+    isAsciiLower(text.charCodeAt(i + 3))
   );
 }
 

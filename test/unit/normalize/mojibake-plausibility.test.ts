@@ -335,7 +335,9 @@ describe("one damaged letter alone in an English line", () => {
     ["ợbcd here", "windows-1251"],
     // "бєў": Ukrainian є before Belarusian ў, no alphabet's pair (Ả through windows-1251).
     ["Ảbcd appears here.", "windows-1251"],
-    // Two capitals of one alphabet in a lower-case word: "ÄŤ" is č, "ĹŚ" Ō.
+    // A capital's letter pair after a small letter ("Ăş" is ú), and two capitals before
+    // small letters: "ÄŤ" is č, "ĹŚ" Ō.
+    ["the word música", "windows-1250"],
     ["the word abčcd", "windows-1250"],
     ["the Ōtaki plant", "windows-1250"],
     ["the word abcō", "windows-1250"],
