@@ -230,17 +230,26 @@ codePages.forEach((cp, index) => {
     // A letter there may spell real words with the next: "áš" + "š" or "ť" is
     // Slovak and Sami through ISO-8859-2 ("zvlášť", "áššiid"), so a middle
     // letter counts only before a letter no alphabet writes with it ("бєў":
-    // Ukrainian є, Belarusian ў is ấ through windows-1251). The ordinal
-    // indicators are symbols in use.
+    // Ukrainian є, Belarusian ў is Ả through windows-1251) or a symbol, less
+    // what may follow a real word's end or sit inside one ("náš" and a
+    // no-break space, a soft hyphen) and C1 controls. The ordinal indicators
+    // are symbols in use.
     const middleLetter = letterRe.test(middle) && middle !== "º" && middle !== "ª";
     for (let third = 0x80; third < 0xc0; third++) {
       const last = cp.high[third - 0x80] ?? "";
-      if (middleLetter && (!letterRe.test(last) || shareAnAlphabet(middle, last))) continue;
+      if (middleLetter && !thirdAfterLetter(middle, last)) continue;
       const triple = lead + middle + last;
       if (triple.length === 3) triples.set(triple, (triples.get(triple) ?? 0) | (1 << index));
     }
   }
 });
+
+/** Whether a triple whose middle image is the letter `middle` counts with `last` after it. */
+function thirdAfterLetter(middle: string, last: string): boolean {
+  if (letterRe.test(last)) return !shareAnAlphabet(middle, last);
+  const code = last.charCodeAt(0);
+  return !(code >= 0x80 && code <= 0xa0) && code !== 0xad;
+}
 
 /**
  * Whether a quotation is open at `at` in a line: a "«" before it, or a "»"

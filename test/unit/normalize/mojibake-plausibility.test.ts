@@ -335,6 +335,8 @@ describe("one damaged letter alone in an English line", () => {
     ["ợbcd here", "windows-1251"],
     // "бєў": Ukrainian є before Belarusian ў, no alphabet's pair (Ả through windows-1251).
     ["Ảbcd appears here.", "windows-1251"],
+    // …or before a symbol: "бє§" is ầ.
+    ["the word ầm", "windows-1251"],
     // A capital's letter pair after a small letter ("Ăş" is ú), and two capitals before
     // small letters: "ÄŤ" is č, "ĹŚ" Ō.
     ["the word música", "windows-1250"],
