@@ -27,7 +27,8 @@ import {
   signatures,
   weirdness,
 } from "./plausibility.ts";
-import { quotationOpen, wordFinal } from "./signature-pairs.ts";
+import { wordFinal } from "./signature-pairs.ts";
+import { quotationOpen } from "./signature-triples.ts";
 import type { SpanRepair } from "./span-repair.ts";
 import { noWordWeirder } from "./span-words.ts";
 import { type Decoded, decodeRecovered } from "./utf8-lenient.ts";

@@ -19,12 +19,8 @@
  * A repair is taken only when it lowers the score (signatures weigh more).
  */
 import { codePages } from "./code-pages.ts";
-import {
-  afterClosingQuote,
-  hasPairSignature,
-  pairSignatures,
-  wordFinal,
-} from "./signature-pairs.ts";
+import { hasPairSignature, pairSignatures, wordFinal } from "./signature-pairs.ts";
+import { afterClosingQuote } from "./signature-triples.ts";
 
 const cp1252 = codePages[0];
 const cp1251 = codePages[1];
