@@ -6,11 +6,13 @@
  * few translations), with the first changes of each translation, and the
  * speed. Then two paragraphs of each translation (60–400 characters, not
  * all ASCII) damaged through each path of the mojibake corpus: restored
- * exactly, per path (`--failures` lists what was not).
+ * exactly, per path (`--failures` lists what was not). Last, the short
+ * strings of every Unicode CLDR locale (cldr-labels.ts), alone: changed.
  * Run: npx tsx test/bench/real-text-eval.ts [--failures]
  */
 import iconv from "iconv-lite";
 import { repairMojibake } from "../../pipelines/normalize/repair/repair-text.ts";
+import { cldrLabels } from "./cldr-labels.ts";
 import {
   browserCp1252,
   c1StrippedCp1252,
@@ -121,3 +123,14 @@ for (const [path, t] of [...perPath].sort()) {
 console.log(
   `  ${"all".padEnd(42)} ${String(restored).padStart(5)}/${cases}  ${((100 * restored) / cases).toFixed(1)}%`,
 );
+
+// Short strings alone: CLDR's labels, list patterns, quotation marks and "yes"/"no".
+const labels = cldrLabels();
+const changedLabels = labels.filter((label) => {
+  const out = repairMojibake(label);
+  return out.text !== label && !out.repairs.every((r) => r.detail === c1Only);
+});
+console.log(
+  `\nCLDR strings of every locale, alone, changed: ${changedLabels.length} of ${labels.length}`,
+);
+for (const label of changedLabels.slice(0, 10)) console.log(`  ${JSON.stringify(label)}`);
