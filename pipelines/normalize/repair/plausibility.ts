@@ -108,8 +108,9 @@ const signatureSource = [
   // MacRoman: "g√¢teaux", "‚Äô"; √ before a math symbol is mathematics ("√π").
   "√[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ≤≥¥µæø]",
   "‚Ä",
-  // "≈°" is š, "≈¢" Ţ; "≈°" apart from letters is mathematics ("≈° C").
-  "≈¢|(?<=[A-Za-z\\u00C0-\\u024F])≈°|≈°(?=[A-Za-z\\u00C0-\\u024F])",
+  // "≈°" is š, "≈¢" Ţ; "≈°" apart from letters is mathematics ("≈° C"). "≈´" is ū
+  // (Latvian "m≈´su", Māori "T≈´hoe"), a spacing accent no formula glues to a letter.
+  "≈¢|(?<=[A-Za-z\\u00C0-\\u024F])≈[°´]|≈[°´](?=[A-Za-z\\u00C0-\\u024F])",
   // MacRoman's three bytes of Latin Extended Additional (ḍ ḥ ṣ ẹ ọ, Vietnamese ỹ ệ) against a
   // letter: "uma·∏çal", "shi·ªπaxa"; "2·π" is mathematics.
   `[A-Za-z]·[∏π∫ª][${macContinuations}]|·[∏π∫ª][${macContinuations}](?=[A-Za-z])`,

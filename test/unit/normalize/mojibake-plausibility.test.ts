@@ -349,6 +349,8 @@ describe("one damaged letter alone in an English line", () => {
     // …and after a small letter: "Ĺ™" is Czech ř, "Č™" Romanian ș through windows-1250.
     ["the word přes", "windows-1250"],
     ["the word abcș", "windows-1250"],
+    // "≈´" is ū through MacRoman: a spacing accent glued to a letter after "≈".
+    ["the Tūhoe iwi", "macintosh"],
     // A capital opening a sentence, where ISO-8859-15 reads the same bytes as a small letter.
     ["Última hora: el precio sube", "windows-1252"],
     ["Prices fell. Ústí nad Labem", "windows-1252"],
