@@ -86,7 +86,7 @@ const signatureSource = [
   "â€",
   // A whole three-byte sequence glued inside a word, with a symbol among its continuations
   // however common: "qaá»¹a" is ỹ ("náššuvnnaid" is Northern Sami). After "»", what follows
-  // a closing quote is the triple rule's to judge (signature-pairs.ts: "está»—dijo").
+  // a closing quote is the triple rule's to judge (signature-triples.ts: "está»—dijo").
   `(?<=[A-Za-z])(?![à-ï]»[${afterClosingQuote}])[à-ï](?:[${symbolCont}][${contAll}]|[${contAll}][${symbolCont}])(?=[A-Za-z])`,
   `[ð-ô](?:[${strongCont}][${contAll}]{2}|[${contAll}][${strongCont}][${contAll}]|[${contAll}]{2}[${strongCont}])`,
   // A lead image before a lost byte.
@@ -339,7 +339,7 @@ function count(re: RegExp, text: string, first = false): number {
 
 /**
  * Number of mojibake signatures in a text; `quoted`: the text is a window of a
- * line where a quotation is open before it (signature-pairs.ts, quotationOpen).
+ * line where a quotation is open before it (signature-triples.ts, quotationOpen).
  */
 export function signatures(text: string, quoted = false): number {
   return count(signatureRe, text) + pairSignatures(text, quoted);

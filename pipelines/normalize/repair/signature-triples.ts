@@ -15,9 +15,9 @@ const letterRe = /\p{L}/u;
  * through windows-1252 and windows-1257), "б»џ" (windows-1251). Where the
  * pair rules see a lead before a word-final "»" or "º", the whole sequence
  * says more: no word ends in an accented letter, a closing guillemet and
- * another symbol glued to letters. Triple → bit mask of code pages.
+ * another symbol glued to letters.
  */
-const triples = new Map<string, number>();
+const triples = new Set<string>();
 /** The images of E1 in any code page: where a triple can start. */
 export const tripleLeads = new Uint8Array(0x10000);
 /**
@@ -34,7 +34,7 @@ export const afterClosingQuote = "…–—¹²³";
  */
 const openingGuillemet = /(?:^|\s)»(?=\p{Lu})/u;
 
-codePages.forEach((cp, index) => {
+codePages.forEach((cp) => {
   const lead = cp.high[0xe1 - 0x80] ?? "";
   if (lead.length !== 1) return;
   tripleLeads[lead.charCodeAt(0)] = 1;
@@ -52,7 +52,7 @@ codePages.forEach((cp, index) => {
       const last = cp.high[third - 0x80] ?? "";
       if (middleLetter && !thirdAfterLetter(middle, last)) continue;
       const triple = lead + middle + last;
-      if (triple.length === 3) triples.set(triple, (triples.get(triple) ?? 0) | (1 << index));
+      if (triple.length === 3) triples.add(triple);
     }
   }
 });
